@@ -1,0 +1,5 @@
+namespace LambdaAnalyzers;
+
+internal static class AssemblyMarker
+{
+}
