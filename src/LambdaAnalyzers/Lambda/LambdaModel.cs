@@ -1,0 +1,460 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using LambdaAnalyzers.Infrastructure;
+using LambdaAnalyzers.Templates;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// The handler model: what in this compilation is a Lambda entry point, whether this is a Lambda
+/// project, which deployment files describe it, and which code runs during an invocation. Built once
+/// per compilation and shared by every rule (the role xunit.analyzers' IsTestMethod plays there);
+/// every part is computed on first use, so a rule that needs only the cheap parts pays only for those.
+/// </summary>
+internal sealed class LambdaModel
+{
+    private static readonly ConditionalWeakTable<Compilation, LambdaModel> Cache = new();
+
+    private readonly AnalyzerOptions _options;
+    private readonly OnceCache<SourceTypeList> _sourceTypes;
+    private readonly OnceCache<DeploymentFileList> _deploymentFiles;
+    private readonly OnceCache<HandlerSet> _handlers;
+    private readonly OnceCache<Reachability> _reachability;
+
+    private LambdaModel(Compilation compilation, AnalyzerOptions options)
+    {
+        Compilation = compilation;
+        _options = options;
+        Types = LambdaTypes.Create(compilation);
+        AwsProjectType = options.GetBuildProperty("AWSProjectType");
+        IsTestProject = options.IsBuildPropertyTrue("IsTestProject") || ReferencesTestFramework(compilation);
+        _sourceTypes = new OnceCache<SourceTypeList>(ct => new SourceTypeList(CollectSourceTypes(compilation, ct)));
+        _deploymentFiles = new OnceCache<DeploymentFileList>(ct => new DeploymentFileList(ReadDeploymentFiles(options, ct)));
+        _handlers = new OnceCache<HandlerSet>(FindHandlers);
+        _reachability = new OnceCache<Reachability>(ct => Reachability.Compute(this, ct));
+    }
+
+    public Compilation Compilation { get; }
+
+    public LambdaTypes Types { get; }
+
+    /// <summary>The <c>AWSProjectType</c> MSBuild property (made compiler-visible by the package's props).</summary>
+    public string? AwsProjectType { get; }
+
+    /// <summary>Test projects call handlers; they are never Lambda code.</summary>
+    public bool IsTestProject { get; }
+
+    /// <summary>Cheap check (no source walk): could this compilation contain Lambda code at all?</summary>
+    public bool MayContainLambdaCode =>
+        !IsTestProject && (Types.HasLambdaReferences || IsAwsLambdaProjectType);
+
+    public bool IsAwsLambdaProjectType => string.Equals(AwsProjectType, "Lambda", StringComparison.OrdinalIgnoreCase);
+
+    public static LambdaModel GetOrCreate(Compilation compilation, AnalyzerOptions options)
+        => Cache.GetValue(compilation, c => new LambdaModel(c, options));
+
+    /// <summary>Every named type declared in source, nested ones included.</summary>
+    public ImmutableArray<INamedTypeSymbol> GetSourceTypes(CancellationToken cancellationToken)
+        => _sourceTypes.Get(cancellationToken).Types;
+
+    /// <summary>The deployment files given to the compiler as AdditionalFiles, parsed.</summary>
+    public ImmutableArray<DeploymentFile> GetDeploymentFiles(CancellationToken cancellationToken)
+        => _deploymentFiles.Get(cancellationToken).Files;
+
+    public ImmutableArray<LambdaHandler> GetHandlers(CancellationToken cancellationToken)
+        => _handlers.Get(cancellationToken).Handlers;
+
+    /// <summary>True when the project hosts ASP.NET Core on Lambda (APIGatewayProxyFunction subclasses, AddAWSLambdaHosting).</summary>
+    public bool IsAspNetCoreOnLambda(CancellationToken cancellationToken)
+        => _handlers.Get(cancellationToken).AspNetCoreOnLambda;
+
+    /// <summary>A Lambda project: not a test project, and AWSProjectType=Lambda, Lambda references or handlers.</summary>
+    public bool IsLambdaProject(CancellationToken cancellationToken)
+        => !IsTestProject && (MayContainLambdaCode || GetHandlers(cancellationToken).Length > 0);
+
+    public bool IsHandler(IMethodSymbol method, CancellationToken cancellationToken)
+        => _handlers.Get(cancellationToken).Methods.Contains(method.OriginalDefinition);
+
+    /// <summary>
+    /// True when <paramref name="symbol"/> (a method, local function or lambda) runs during an invocation:
+    /// it is a handler, is reachable from one through calls inside this compilation, or receives the
+    /// <c>ILambdaContext</c>. Initialization code (constructors of the handler class, Main before the
+    /// bootstrap starts) is not invocation code unless a handler calls it.
+    /// </summary>
+    public bool IsInvocationCode(ISymbol? symbol, CancellationToken cancellationToken)
+    {
+        if (symbol is null || IsTestProject)
+        {
+            return false;
+        }
+
+        var reachability = _reachability.Get(cancellationToken);
+        for (var current = symbol; current is IMethodSymbol method; current = current.ContainingSymbol)
+        {
+            if (reachability.Contains(method))
+            {
+                return true;
+            }
+
+            if (method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReferencesTestFramework(Compilation compilation)
+        => compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null
+           || compilation.GetTypeByMetadataName("NUnit.Framework.TestAttribute") is not null
+           || compilation.GetTypeByMetadataName("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute") is not null
+           || compilation.GetTypeByMetadataName("TUnit.Core.TestAttribute") is not null;
+
+    private static ImmutableArray<INamedTypeSymbol> CollectSourceTypes(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        var namespaces = new Stack<INamespaceSymbol>();
+        namespaces.Push(compilation.Assembly.GlobalNamespace);
+        while (namespaces.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var ns = namespaces.Pop();
+            foreach (var member in ns.GetMembers())
+            {
+                if (member is INamespaceSymbol child)
+                {
+                    namespaces.Push(child);
+                }
+                else if (member is INamedTypeSymbol type)
+                {
+                    AddWithNested(type, builder);
+                }
+            }
+        }
+
+        return builder.ToImmutable();
+
+        static void AddWithNested(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol>.Builder builder)
+        {
+            builder.Add(type);
+            foreach (var nested in type.GetTypeMembers())
+            {
+                AddWithNested(nested, builder);
+            }
+        }
+    }
+
+    private static ImmutableArray<DeploymentFile> ReadDeploymentFiles(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var builder = ImmutableArray.CreateBuilder<DeploymentFile>();
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (!DeploymentFile.IsCandidatePath(file.Path))
+            {
+                continue;
+            }
+
+            if (DeploymentFile.GetOrRead(file, cancellationToken) is { } parsed)
+            {
+                builder.Add(parsed);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private HandlerSet FindHandlers(CancellationToken cancellationToken)
+    {
+        var handlers = ImmutableArray.CreateBuilder<LambdaHandler>();
+        var invocationRoots = ImmutableArray.CreateBuilder<IMethodSymbol>();
+        var aspNetCore = false;
+
+        if (IsTestProject)
+        {
+            return new HandlerSet(handlers.ToImmutable(), invocationRoots.ToImmutable(), aspNetCore);
+        }
+
+        var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        if (Types.HasLambdaReferences)
+        {
+            foreach (var type in GetSourceTypes(cancellationToken))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+                {
+                    continue;
+                }
+
+                if (Types.DerivesFromAspNetCoreFunction(type))
+                {
+                    aspNetCore = true;
+                }
+
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                    {
+                        continue;
+                    }
+
+                    if (Types.LambdaFunctionAttribute is not null && HasAttribute(method, Types.LambdaFunctionAttribute))
+                    {
+                        if (seen.Add(method))
+                        {
+                            handlers.Add(new LambdaHandler(method, HandlerKind.Annotations));
+                        }
+
+                        continue;
+                    }
+
+                    if (Types.ILambdaContext is null || !TakesLambdaContext(method))
+                    {
+                        continue;
+                    }
+
+                    if (HasEntryPointShape(method))
+                    {
+                        if (seen.Add(method))
+                        {
+                            handlers.Add(new LambdaHandler(method, HandlerKind.ContextParameter));
+                        }
+                    }
+                    else
+                    {
+                        // Receives the context, so it only ever runs during an invocation.
+                        invocationRoots.Add(method);
+                    }
+                }
+            }
+
+            aspNetCore |= FindBootstrapHandlers(handlers, seen, cancellationToken);
+        }
+
+        foreach (var file in GetDeploymentFiles(cancellationToken))
+        {
+            foreach (var function in file.Functions)
+            {
+                if (function.Handler?.Value is not { } text || !HandlerString.TryParse(text, out var handler))
+                {
+                    continue;
+                }
+
+                var resolution = HandlerResolver.Resolve(this, handler, cancellationToken);
+                if (resolution.Method is { } method && method.Locations.Length > 0 && method.Locations[0].IsInSource && seen.Add(method))
+                {
+                    handlers.Add(new LambdaHandler(method, HandlerKind.Configured));
+                }
+            }
+        }
+
+        return new HandlerSet(handlers.ToImmutable(), invocationRoots.ToImmutable(), aspNetCore);
+    }
+
+    private bool TakesLambdaContext(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (Types.IsLambdaContext(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>(context), (input, context): the shapes the runtime calls with a context.</summary>
+    private bool HasEntryPointShape(IMethodSymbol method)
+        => !method.IsGenericMethod
+           && method.Parameters.Length is 1 or 2
+           && Types.IsLambdaContext(method.Parameters[method.Parameters.Length - 1].Type)
+           && method.ContainingType is { IsGenericType: false };
+
+    internal static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attributeType)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Executables (top-level statements, custom runtimes) start the runtime client themselves:
+    /// <c>LambdaBootstrapBuilder.Create(handler, serializer).Build().RunAsync()</c>. The handler is the
+    /// delegate passed there. ASP.NET Core minimal APIs call <c>AddAWSLambdaHosting</c> in the same place.
+    /// Only the entry point's body is searched: that is where the bootstrap is started.
+    /// </summary>
+    private bool FindBootstrapHandlers(ImmutableArray<LambdaHandler>.Builder handlers, HashSet<IMethodSymbol> seen, CancellationToken cancellationToken)
+    {
+        if (Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication))
+        {
+            return false;
+        }
+
+        IMethodSymbol? entryPoint;
+        try
+        {
+            entryPoint = Compilation.GetEntryPoint(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false;
+        }
+
+        if (entryPoint is null)
+        {
+            return false;
+        }
+
+        var aspNetCore = false;
+        foreach (var reference in entryPoint.DeclaringSyntaxReferences)
+        {
+            var root = reference.GetSyntax(cancellationToken);
+            var searchRoot = root is CompilationUnitSyntax unit ? unit : root;
+            SemanticModel? model = null;
+            foreach (var node in searchRoot.DescendantNodes(n => n is not (TypeDeclarationSyntax or NamespaceDeclarationSyntax or FileScopedNamespaceDeclarationSyntax) || n == searchRoot))
+            {
+                if (node is not InvocationExpressionSyntax invocation)
+                {
+                    continue;
+                }
+
+                var name = SyntaxHelpers.GetInvokedName(invocation);
+                if (name is not ("Create" or "GetHandlerWrapper" or "AddAWSLambdaHosting"))
+                {
+                    continue;
+                }
+
+#pragma warning disable RS1030 // The entry point is found from the compilation; there is no context model for it.
+                model ??= Compilation.GetSemanticModel(invocation.SyntaxTree);
+#pragma warning restore RS1030
+                if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target)
+                {
+                    continue;
+                }
+
+                if (name == "AddAWSLambdaHosting")
+                {
+                    aspNetCore = true;
+                    continue;
+                }
+
+                var container = target.ContainingType?.OriginalDefinition;
+                if (!SymbolEqualityComparer.Default.Equals(container, Types.LambdaBootstrapBuilder)
+                    && !SymbolEqualityComparer.Default.Equals(container, Types.HandlerWrapper))
+                {
+                    continue;
+                }
+
+                if (invocation.ArgumentList.Arguments.Count == 0)
+                {
+                    continue;
+                }
+
+                var argument = invocation.ArgumentList.Arguments[0].Expression;
+                foreach (var (method, lambdaSyntax) in ResolveDelegate(model, argument, cancellationToken))
+                {
+                    if (seen.Add(method))
+                    {
+                        handlers.Add(new LambdaHandler(method, HandlerKind.Bootstrap, lambdaSyntax));
+                    }
+                }
+            }
+        }
+
+        return aspNetCore;
+    }
+
+    /// <summary>A lambda, a method group, or a local holding one of those (one step back).</summary>
+    private static IEnumerable<(IMethodSymbol Method, SyntaxNode? Lambda)> ResolveDelegate(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+    {
+        expression = SyntaxHelpers.SkipParenthesesAndCasts(expression);
+        if (expression is AnonymousFunctionExpressionSyntax lambda)
+        {
+            if (model.GetSymbolInfo(lambda, cancellationToken).Symbol is IMethodSymbol lambdaSymbol)
+            {
+                yield return (lambdaSymbol, lambda);
+            }
+
+            yield break;
+        }
+
+        var info = model.GetSymbolInfo(expression, cancellationToken);
+        var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+        switch (symbol)
+        {
+            case IMethodSymbol method:
+                yield return (method.OriginalDefinition, null);
+                break;
+            case ILocalSymbol local:
+                foreach (var declaring in local.DeclaringSyntaxReferences)
+                {
+                    if (declaring.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
+                        && SyntaxHelpers.SkipParenthesesAndCasts(value) is not IdentifierNameSyntax)
+                    {
+                        foreach (var resolved in ResolveDelegate(model, value, cancellationToken))
+                        {
+                            yield return resolved;
+                        }
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private sealed class SourceTypeList
+    {
+        public SourceTypeList(ImmutableArray<INamedTypeSymbol> types) => Types = types;
+
+        public ImmutableArray<INamedTypeSymbol> Types { get; }
+    }
+
+    private sealed class DeploymentFileList
+    {
+        public DeploymentFileList(ImmutableArray<DeploymentFile> files) => Files = files;
+
+        public ImmutableArray<DeploymentFile> Files { get; }
+    }
+
+    internal sealed class HandlerSet
+    {
+        public HandlerSet(ImmutableArray<LambdaHandler> handlers, ImmutableArray<IMethodSymbol> invocationRoots, bool aspNetCoreOnLambda)
+        {
+            Handlers = handlers;
+            InvocationRoots = invocationRoots;
+            AspNetCoreOnLambda = aspNetCoreOnLambda;
+            var methods = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var handler in handlers)
+            {
+                methods.Add(handler.Method.OriginalDefinition);
+            }
+
+            Methods = methods;
+        }
+
+        public ImmutableArray<LambdaHandler> Handlers { get; }
+
+        /// <summary>Methods that are not entry points but take the ILambdaContext (helpers called by handlers).</summary>
+        public ImmutableArray<IMethodSymbol> InvocationRoots { get; }
+
+        public bool AspNetCoreOnLambda { get; }
+
+        public HashSet<IMethodSymbol> Methods { get; }
+    }
+
+    internal HandlerSet GetHandlerSet(CancellationToken cancellationToken) => _handlers.Get(cancellationToken);
+}
