@@ -1,0 +1,146 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace LambdaAnalyzers.Tests.Lambda;
+
+/// <summary>"Does this code run during an invocation?" — calls inside the compilation from the handlers.</summary>
+public sealed class ReachabilityTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private const string Service = """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+
+        public interface IOrderRepository { Task<string> GetAsync(string id); }
+        public sealed class DynamoOrderRepository : IOrderRepository
+        {
+            public Task<string> GetAsync(string id) => Task.FromResult(Normalize(id));
+            private static string Normalize(string id) => id.Trim();
+        }
+        public sealed class UnusedRepository : IOrderRepository
+        {
+            public Task<string> GetAsync(string id) => Task.FromResult(id);
+        }
+        public sealed class OrderService
+        {
+            private readonly IOrderRepository _repository;
+            public OrderService(IOrderRepository repository) => _repository = repository;
+            public Task<string> FindAsync(string id) => _repository.GetAsync(id);
+            public string Label => Format("order");
+            private static string Format(string s) => s.ToUpperInvariant();
+            public IEnumerable<string> Map(IEnumerable<string> ids) => ids.Select(Project);
+            private static string Project(string id) => id;
+        }
+        public static class Unrelated { public static void Run() { } }
+
+        public class Function
+        {
+            private readonly OrderService _service;
+            public Function() { _service = new OrderService(new DynamoOrderRepository()); Warm(); }
+            private static void Warm() { }
+            public async Task<string> Handle(string id, ILambdaContext context)
+            {
+                var label = _service.Label;
+                var all = _service.Map(new[] { id }).ToList();
+                return label + await _service.FindAsync(id);
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("OrderService", "FindAsync")]
+    [InlineData("DynamoOrderRepository", "GetAsync")]
+    [InlineData("DynamoOrderRepository", "Normalize")]
+    [InlineData("UnusedRepository", "GetAsync")] // every implementation of an interface called from a handler
+    [InlineData("OrderService", "Format")] // through a property getter
+    [InlineData("OrderService", "Project")] // a method group passed as a delegate
+    [InlineData("Function", "Handle")]
+    public void CalledFromHandler_IsInvocationCode(string type, string method)
+    {
+        var host = ModelTestHost.Create(Service);
+        Assert.Empty(host.CompilerErrors());
+        Assert.True(host.Model.IsInvocationCode(host.Method(type, method), None), $"{type}.{method}");
+    }
+
+    [Theory]
+    [InlineData("Unrelated", "Run")]
+    [InlineData("Function", "Warm")] // called only from the handler class's constructor: initialization
+    public void NotCalledDuringInvocation_IsNotInvocationCode(string type, string method)
+    {
+        var host = ModelTestHost.Create(Service);
+        Assert.False(host.Model.IsInvocationCode(host.Method(type, method), None), $"{type}.{method}");
+    }
+
+    [Fact]
+    public void HandlerClassConstructor_IsNotInvocationCode()
+    {
+        var host = ModelTestHost.Create(Service);
+        var constructor = host.Compilation.GetTypeByMetadataName("Function")!.InstanceConstructors[0];
+        Assert.False(host.Model.IsInvocationCode(constructor, None));
+    }
+
+    [Fact]
+    public void ObjectCreatedInHandler_ConstructorIsInvocationCode()
+    {
+        var host = ModelTestHost.Create("""
+            using Amazon.Lambda.Core;
+            public class Client { public Client() { Setup(); } private void Setup() { } }
+            public class Function
+            {
+                public void Handle(ILambdaContext context) { var client = new Client(); }
+            }
+            """);
+        Assert.True(host.Model.IsInvocationCode(host.Method("Client", "Setup"), None));
+    }
+
+    [Fact]
+    public void LambdaInsideHandler_IsInvocationCode_LambdaElsewhereIsNot()
+    {
+        var host = ModelTestHost.Create("""
+            using System;
+            using Amazon.Lambda.Core;
+            public class Function
+            {
+                public static Func<int> Factory = () => 1;
+                public int Handle(ILambdaContext context) { Func<int> f = () => 2; return f(); }
+            }
+            """);
+        var tree = host.Compilation.SyntaxTrees[0];
+        var semanticModel = host.Compilation.GetSemanticModel(tree);
+        var lambdas = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedLambdaExpressionSyntax>().ToList();
+        var inField = (IMethodSymbol)semanticModel.GetSymbolInfo(lambdas[0]).Symbol!;
+        var inHandler = (IMethodSymbol)semanticModel.GetSymbolInfo(lambdas[1]).Symbol!;
+        Assert.False(host.Model.IsInvocationCode(inField, None));
+        Assert.True(host.Model.IsInvocationCode(inHandler, None));
+    }
+
+    [Fact]
+    public void TopLevelStatements_BeforeBootstrap_AreNotInvocationCode()
+    {
+        var host = ModelTestHost.Create("""
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.RuntimeSupport;
+            using Amazon.Lambda.Serialization.SystemTextJson;
+
+            Init();
+            await LambdaBootstrapBuilder.Create((string input, ILambdaContext context) => Work(input), new DefaultLambdaJsonSerializer()).Build().RunAsync();
+
+            static void Init() { }
+            static string Work(string s) => s;
+            """, outputKind: OutputKind.ConsoleApplication);
+        Assert.Empty(host.CompilerErrors());
+        var main = host.Compilation.GetEntryPoint(None)!;
+        var locals = main.ContainingType.GetMembers().OfType<IMethodSymbol>().ToList();
+        Assert.False(host.Model.IsInvocationCode(main, None));
+        var tree = host.Compilation.SyntaxTrees[0];
+        var semanticModel = host.Compilation.GetSemanticModel(tree);
+        var functions = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax>()
+            .ToDictionary(f => f.Identifier.ValueText, f => (IMethodSymbol)semanticModel.GetDeclaredSymbol(f)!);
+        Assert.True(host.Model.IsInvocationCode(functions["Work"], None));
+        Assert.False(host.Model.IsInvocationCode(functions["Init"], None));
+    }
+}

@@ -1,0 +1,150 @@
+using System.Threading.Tasks;
+using LambdaAnalyzers.CodeFixes.Rules;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = LambdaAnalyzers.Tests.Verifiers.CodeFixVerifier<LambdaAnalyzers.Rules.ConfiguredHandlerAnalyzer, LambdaAnalyzers.CodeFixes.Rules.ConfiguredHandlerCodeFixProvider>;
+
+namespace LambdaAnalyzers.Tests.Rules;
+
+/// <summary>LAMBDA009 fix: rewrite the handler string when exactly one plausible method exists.</summary>
+public sealed class ConfiguredHandlerCodeFixTests
+{
+    private const string Source = """
+        using System.Threading.Tasks;
+        using Amazon.Lambda.Core;
+
+        namespace Shop.Orders
+        {
+            public class OrdersFunction
+            {
+                public Task HandleAsync(ILambdaContext context) => Task.CompletedTask;
+                public void Cleanup(ILambdaContext context) { }
+            }
+        }
+
+        namespace Shop.Images
+        {
+            public class Thumbnails
+            {
+                public void Resize(ILambdaContext context) { }
+            }
+        }
+        """;
+
+    private static Task VerifyFixAsync(string before, string after, string source = Source, int? iterations = null)
+    {
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = ConfiguredHandlerCodeFixProvider.EquivalenceKey,
+        };
+        test.TestState.AdditionalFiles.Add(("/repo/template.yaml", before));
+        test.FixedState.AdditionalFiles.Add(("/repo/template.yaml", after));
+        if (iterations is { } n)
+        {
+            test.NumberOfFixAllIterations = n;
+            test.NumberOfIncrementalIterations = n;
+        }
+
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task MissingAsyncSuffix_RewritesMethodName()
+        => VerifyFixAsync("""
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: {|LAMBDA009:TestProject::Shop.Orders.OrdersFunction::Handle|}
+                  Runtime: dotnet8
+            """, """
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+                  Runtime: dotnet8
+            """);
+
+    [Fact]
+    public Task TypoInMethodName_RewritesMethodName()
+        => VerifyFixAsync("""
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: "{|LAMBDA009:TestProject::Shop.Orders.OrdersFunction::Clenaup|}"
+            """, """
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: "TestProject::Shop.Orders.OrdersFunction::Cleanup"
+            """);
+
+    [Fact]
+    public Task TypeMovedToAnotherNamespace_RewritesTypeName()
+        => VerifyFixAsync("""
+            Resources:
+              Thumbs:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: {|LAMBDA009:TestProject::Shop.Thumbnails::Resize|}
+            """, """
+            Resources:
+              Thumbs:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Images.Thumbnails::Resize
+            """);
+
+    [Fact]
+    public async Task TwoPlausibleMethods_OffersNoFix()
+    {
+        const string source = """
+            using Amazon.Lambda.Core;
+            namespace Shop;
+            public class Jobs
+            {
+                public void RunA(ILambdaContext context) { }
+                public void RunB(ILambdaContext context) { }
+            }
+            """;
+        const string template = """
+            Resources:
+              Jobs:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: {|LAMBDA009:TestProject::Shop.Jobs::Run|}
+            """;
+        var test = new Verify.Test { TestCode = source, FixedCode = source };
+        test.TestState.AdditionalFiles.Add(("/repo/template.yaml", template));
+        test.FixedState.AdditionalFiles.Add(("/repo/template.yaml", template));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task FixAll_RewritesEveryHandlerInTheFile()
+        => VerifyFixAsync("""
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: {|LAMBDA009:TestProject::Shop.Orders.OrdersFunction::Handle|}
+              Thumbs:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: {|LAMBDA009:TestProject::Shop.Thumbnails::Resize|}
+            """, """
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+              Thumbs:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Images.Thumbnails::Resize
+            """, iterations: 2);
+}
