@@ -1,3 +1,4 @@
+using Amazon.Lambda;
 using Amazon.Lambda.AspNetCoreServer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -37,6 +38,7 @@ public static class MinimalApiHosting
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSingleton<IAmazonLambda, AmazonLambdaClient>();
         builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
         builder.Services.AddAWSLambdaHosting(LambdaEventSource.RestApi, options => options.IncludeUnhandledExceptionDetailInResponse = true);
         var app = builder.Build();

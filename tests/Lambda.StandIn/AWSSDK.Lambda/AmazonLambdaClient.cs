@@ -75,11 +75,6 @@ public partial class AmazonLambdaClient : AmazonServiceClient, IAmazonLambda
 
     public ILambdaPaginatorFactory Paginators => throw new NotImplementedException();
 
-    static ClientConfig IAmazonService.CreateDefaultClientConfig() => new AmazonLambdaConfig();
-
-    static IAmazonService IAmazonService.CreateDefaultServiceClient(AWSCredentials awsCredentials, ClientConfig clientConfig) =>
-        new AmazonLambdaClient(awsCredentials, (AmazonLambdaConfig)clientConfig);
-
     public virtual Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken = default) =>
         throw new NotImplementedException();
 

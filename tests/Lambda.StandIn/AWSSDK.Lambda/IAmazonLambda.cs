@@ -16,6 +16,13 @@ public partial interface IAmazonLambda : IAmazonService, IDisposable
 {
     ILambdaPaginatorFactory Paginators { get; }
 
+    // As in the generated v4 interfaces, the interface itself implements AWSSDK.Core's static abstract
+    // IAmazonService members; without this IAmazonLambda could not be a type argument (CS8920).
+    static ClientConfig IAmazonService.CreateDefaultClientConfig() => new AmazonLambdaConfig();
+
+    static IAmazonService IAmazonService.CreateDefaultServiceClient(AWSCredentials awsCredentials, ClientConfig clientConfig) =>
+        new AmazonLambdaClient(awsCredentials, (AmazonLambdaConfig)clientConfig);
+
     Task<InvokeResponse> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken = default);
 
     Task<InvokeWithResponseStreamResponse> InvokeWithResponseStreamAsync(InvokeWithResponseStreamRequest request, CancellationToken cancellationToken = default);
