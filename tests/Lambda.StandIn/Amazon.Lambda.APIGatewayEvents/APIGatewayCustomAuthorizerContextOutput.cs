@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+
+namespace Amazon.Lambda.APIGatewayEvents;
+
+public class APIGatewayCustomAuthorizerContextOutput : Dictionary<string, object>
+{
+    [Obsolete("This property is obsolete. Code should be updated to use the string index property like authorizer[\"stringKey\"]")]
+    public string StringKey
+    {
+        get => TryGetValue("stringKey", out var value) ? value?.ToString() : null;
+        set => this["stringKey"] = value;
+    }
+
+    [Obsolete("This property is obsolete. Code should be updated to use the string index property like authorizer[\"numKey\"]")]
+    public int? NumKey
+    {
+        get => TryGetValue("numKey", out var value) && int.TryParse(value?.ToString(), out var i) ? i : null;
+        set => this["numKey"] = value;
+    }
+
+    [Obsolete("This property is obsolete. Code should be updated to use the string index property like authorizer[\"boolKey\"]")]
+    public bool? BoolKey
+    {
+        get => TryGetValue("boolKey", out var value) && bool.TryParse(value?.ToString(), out var b) ? b : null;
+        set => this["boolKey"] = value;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Amazon.Lambda.AspNetCoreServer;
+
+public enum StartupMode
+{
+    Constructor,
+    FirstRequest,
+}

@@ -1,0 +1,8 @@
+namespace Amazon.Lambda.Core;
+
+public interface ICognitoIdentity
+{
+    string IdentityId { get; }
+
+    string IdentityPoolId { get; }
+}

@@ -1,0 +1,6 @@
+namespace Amazon.Lambda.Core;
+
+public class LambdaTraceProvider
+{
+    public static string CurrentTraceId => null;
+}

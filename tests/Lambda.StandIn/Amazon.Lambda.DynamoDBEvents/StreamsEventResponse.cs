@@ -1,0 +1,13 @@
+using System.Collections.Generic;
+
+namespace Amazon.Lambda.DynamoDBEvents;
+
+public class StreamsEventResponse
+{
+    public IList<BatchItemFailure> BatchItemFailures { get; set; }
+
+    public class BatchItemFailure
+    {
+        public string ItemIdentifier { get; set; }
+    }
+}

@@ -1,0 +1,7 @@
+using System.Threading.Tasks;
+
+namespace Amazon.Lambda.RuntimeSupport;
+
+public delegate Task<InvocationResponse> LambdaBootstrapHandler(InvocationRequest invocation);
+
+public delegate Task<bool> LambdaBootstrapInitializer();

@@ -1,1 +1,0 @@
-namespace Amazon.Lambda.Core;
