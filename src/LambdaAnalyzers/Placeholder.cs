@@ -1,5 +1,0 @@
-namespace LambdaAnalyzers;
-
-internal static class AssemblyMarker
-{
-}
