@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LambdaAnalyzers.CodeFixes.Infrastructure;
 using LambdaAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -23,7 +24,15 @@ public sealed class ConfiguredHandlerCodeFixProvider : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("LAMBDA009");
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private static readonly FixAllProvider FixAll = new DeploymentFileFixAllProvider("Rewrite handlers that do not resolve", ChangeFor);
+
+    /// <summary>The handler lives in a deployment file, where BatchFixer cannot edit; see <see cref="DeploymentFileFixAllProvider"/>.</summary>
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    internal static TextChange? ChangeFor(Diagnostic diagnostic, SourceText text)
+        => diagnostic.Properties.TryGetValue(ConfiguredHandlerAnalyzer.SuggestionProperty, out var suggestion) && !string.IsNullOrEmpty(suggestion)
+            ? new TextChange(diagnostic.Location.SourceSpan, suggestion!)
+            : null;
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -35,11 +44,10 @@ public sealed class ConfiguredHandlerCodeFixProvider : CodeFixProvider
             }
 
             var document = context.TextDocument;
-            var span = diagnostic.Location.SourceSpan;
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Change handler to '{suggestion}'",
-                    ct => ReplaceAsync(document, span, suggestion!, ct),
+                    ct => ReplaceAsync(document, diagnostic, ct),
                     EquivalenceKey),
                 diagnostic);
         }
@@ -47,15 +55,14 @@ public sealed class ConfiguredHandlerCodeFixProvider : CodeFixProvider
         return Task.CompletedTask;
     }
 
-    private static async Task<Solution> ReplaceAsync(TextDocument document, TextSpan span, string replacement, CancellationToken cancellationToken)
+    private static async Task<Solution> ReplaceAsync(TextDocument document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        if (span.End > text.Length)
+        if (DeploymentFileFixAllProvider.ApplyAll(text, new[] { diagnostic }, ChangeFor) is not { } newText)
         {
             return document.Project.Solution;
         }
 
-        var newText = text.WithChanges(new TextChange(span, replacement));
         return document is Document sourceDocument
             ? sourceDocument.Project.Solution.WithDocumentText(sourceDocument.Id, newText)
             : document.Project.Solution.WithAdditionalDocumentText(document.Id, newText);

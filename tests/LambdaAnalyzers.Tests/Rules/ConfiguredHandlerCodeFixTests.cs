@@ -1,7 +1,6 @@
 using System.Threading.Tasks;
 using LambdaAnalyzers.CodeFixes.Rules;
-using Microsoft.CodeAnalysis.Testing;
-using Verify = LambdaAnalyzers.Tests.Verifiers.CodeFixVerifier<LambdaAnalyzers.Rules.ConfiguredHandlerAnalyzer, LambdaAnalyzers.CodeFixes.Rules.ConfiguredHandlerCodeFixProvider>;
+using Verify = LambdaAnalyzers.Tests.Verifiers.DeploymentFileFixVerifier<LambdaAnalyzers.Rules.ConfiguredHandlerAnalyzer, LambdaAnalyzers.CodeFixes.Rules.ConfiguredHandlerCodeFixProvider>;
 
 namespace LambdaAnalyzers.Tests.Rules;
 
@@ -30,24 +29,8 @@ public sealed class ConfiguredHandlerCodeFixTests
         }
         """;
 
-    private static Task VerifyFixAsync(string before, string after, string source = Source, int? iterations = null)
-    {
-        var test = new Verify.Test
-        {
-            TestCode = source,
-            FixedCode = source,
-            CodeActionEquivalenceKey = ConfiguredHandlerCodeFixProvider.EquivalenceKey,
-        };
-        test.TestState.AdditionalFiles.Add(("/repo/template.yaml", before));
-        test.FixedState.AdditionalFiles.Add(("/repo/template.yaml", after));
-        if (iterations is { } n)
-        {
-            test.NumberOfFixAllIterations = n;
-            test.NumberOfIncrementalIterations = n;
-        }
-
-        return test.RunAsync();
-    }
+    private static Task VerifyFixAsync(string before, string after, string source = Source, bool fixAll = false)
+        => Verify.VerifyAsync(source, "/repo/template.yaml", before, after, ConfiguredHandlerCodeFixProvider.EquivalenceKey, fixAll);
 
     [Fact]
     public Task MissingAsyncSuffix_RewritesMethodName()
@@ -100,7 +83,7 @@ public sealed class ConfiguredHandlerCodeFixTests
             """);
 
     [Fact]
-    public async Task TwoPlausibleMethods_OffersNoFix()
+    public Task TwoPlausibleMethods_OffersNoFix()
     {
         const string source = """
             using Amazon.Lambda.Core;
@@ -118,11 +101,24 @@ public sealed class ConfiguredHandlerCodeFixTests
                 Properties:
                   Handler: {|LAMBDA009:TestProject::Shop.Jobs::Run|}
             """;
-        var test = new Verify.Test { TestCode = source, FixedCode = source };
-        test.TestState.AdditionalFiles.Add(("/repo/template.yaml", template));
-        test.FixedState.AdditionalFiles.Add(("/repo/template.yaml", template));
-        await test.RunAsync();
+        return VerifyFixAsync(template, template, source);
     }
+
+    [Fact]
+    public Task JsonTemplate_RewritesInsideTheString()
+        => Verify.VerifyAsync(Source, "/repo/src/Shop/serverless.template", """
+            {
+              "Resources": {
+                "Orders": { "Type": "AWS::Lambda::Function", "Properties": { "Handler": "{|LAMBDA009:TestProject::Shop.Orders.OrdersFunction::handleAsync|}" } }
+              }
+            }
+            """, """
+            {
+              "Resources": {
+                "Orders": { "Type": "AWS::Lambda::Function", "Properties": { "Handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync" } }
+              }
+            }
+            """, ConfiguredHandlerCodeFixProvider.EquivalenceKey);
 
     [Fact]
     public Task FixAll_RewritesEveryHandlerInTheFile()
@@ -146,5 +142,5 @@ public sealed class ConfiguredHandlerCodeFixTests
                 Type: AWS::Serverless::Function
                 Properties:
                   Handler: TestProject::Shop.Images.Thumbnails::Resize
-            """, iterations: 2);
+            """, fixAll: true);
 }
