@@ -76,10 +76,9 @@ public sealed class ConfiguredHandlerAnalyzer : DiagnosticAnalyzer
                 properties = properties.Add(SuggestionProperty, suggestion);
             }
 
-            var location = Location.Create(file.Path, node.ValueSpan, file.Text.Lines.GetLinePositionSpan(node.ValueSpan));
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.LAMBDA009_HandlerDoesNotResolve,
-                location,
+                DeploymentFileDiagnostics.CreateLocation(file.Path, file.Text, node.ValueSpan),
                 properties,
                 text,
                 function.Name,
