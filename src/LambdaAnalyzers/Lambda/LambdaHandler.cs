@@ -13,6 +13,11 @@ internal enum HandlerKind
     Bootstrap,
     /// <summary>A method named by a handler string in a deployment file.</summary>
     Configured,
+    /// <summary>
+    /// No ILambdaContext, but the runtime's shape and a Lambda signal: a method-level <c>[LambdaSerializer]</c>,
+    /// or a Lambda event type (<c>Amazon.Lambda.*Events</c>, e.g. <c>CloudWatchEvent&lt;T&gt;</c>, <c>SQSEvent</c>) as its input.
+    /// </summary>
+    EventSignature,
 }
 
 /// <summary>One Lambda entry point of the compilation.</summary>

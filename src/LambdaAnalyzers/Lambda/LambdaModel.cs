@@ -217,6 +217,11 @@ internal sealed class LambdaModel
 
                     if (Types.ILambdaContext is null || !TakesLambdaContext(method))
                     {
+                        if (HasEventSignature(method) && seen.Add(method))
+                        {
+                            handlers.Add(new LambdaHandler(method, HandlerKind.EventSignature));
+                        }
+
                         continue;
                     }
 
@@ -277,6 +282,40 @@ internal sealed class LambdaModel
            && method.Parameters.Length is 1 or 2
            && Types.IsLambdaContext(method.Parameters[method.Parameters.Length - 1].Type)
            && method.ContainingType is { IsGenericType: false };
+
+    /// <summary>
+    /// Handlers without a context parameter: public, at most one input, in a public non-generic class, and
+    /// either a method-level [LambdaSerializer] or an input whose type is a Lambda event type.
+    /// </summary>
+    private bool HasEventSignature(IMethodSymbol method)
+    {
+        if (method.DeclaredAccessibility != Accessibility.Public || method.IsGenericMethod || method.Parameters.Length > 1
+            || method.ContainingType is not { DeclaredAccessibility: Accessibility.Public, IsGenericType: false })
+        {
+            return false;
+        }
+
+        if (Types.LambdaSerializerAttribute is { } serializer && HasAttribute(method, serializer))
+        {
+            return true;
+        }
+
+        return method.Parameters.Length == 1 && IsLambdaEventType(method.Parameters[0].Type);
+    }
+
+    /// <summary>Types of the Amazon.Lambda.*Events packages (APIGatewayEvents, SQSEvents, CloudWatchEvents…).</summary>
+    internal static bool IsLambdaEventType(ITypeSymbol type)
+    {
+        var ns = type.ContainingNamespace;
+        if (ns is null || ns.IsGlobalNamespace)
+        {
+            return false;
+        }
+
+        var name = ns.ToDisplayString();
+        return name.StartsWith("Amazon.Lambda.", System.StringComparison.Ordinal)
+               && (name.EndsWith("Events", System.StringComparison.Ordinal) || name.Contains("Events."));
+    }
 
     internal static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attributeType)
     {

@@ -62,6 +62,49 @@ public sealed class HandlerModelTests
     }
 
     [Fact]
+    public void EventInputWithoutContext_IsHandler()
+    {
+        var host = ModelTestHost.Create("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.CloudWatchEvents;
+            using Amazon.Lambda.SQSEvents;
+            public class Detail { public string Id { get; set; } }
+            public class Scheduled
+            {
+                public Task OnEvent(CloudWatchEvent<Detail> evnt) => Task.CompletedTask;
+            }
+            public class Queue
+            {
+                public void Process(SQSEvent batch) { }
+                internal void Helper(SQSEvent batch) { }
+                public void Two(SQSEvent batch, string other) { }
+            }
+            """);
+        Assert.Empty(host.CompilerErrors());
+        var names = host.Model.GetHandlers(None).Select(h => (h.Method.Name, h.Kind)).ToList();
+        Assert.Contains(("OnEvent", HandlerKind.EventSignature), names);
+        Assert.Contains(("Process", HandlerKind.EventSignature), names);
+        Assert.DoesNotContain(names, n => n.Name is "Helper" or "Two");
+    }
+
+    [Fact]
+    public void MethodLevelSerializerWithoutContext_IsHandler()
+    {
+        var host = ModelTestHost.Create("""
+            using Amazon.Lambda.Core;
+            public class Greeter
+            {
+                [LambdaSerializer(typeof(Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer))]
+                public string Greet(string name) => "Hello " + name;
+                public string NotAHandler(string name) => name;
+            }
+            """);
+        Assert.Empty(host.CompilerErrors());
+        var handler = Assert.Single(host.Model.GetHandlers(None));
+        Assert.Equal(("Greet", HandlerKind.EventSignature), (handler.Method.Name, handler.Kind));
+    }
+
+    [Fact]
     public void LambdaFunctionAttribute_IsHandler_WithoutContext()
     {
         var host = ModelTestHost.Create("""
