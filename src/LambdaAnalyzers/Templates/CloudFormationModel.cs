@@ -46,6 +46,7 @@ internal static class CloudFormationModel
             }
         }
 
+        var linked = new LinkedEvents(resources, byId);
         TemplateEntry? implicitRestEvent = null;
         TemplateEntry? implicitHttpEvent = null;
         foreach (var entry in resources.Entries)
@@ -54,7 +55,7 @@ internal static class CloudFormationModel
             if (type is SamFunction or LambdaFunction)
             {
                 var isSam = type == SamFunction;
-                var function = BuildFunction(entry, type, isSam ? globalsFunction : null, resources, byId);
+                var function = BuildFunction(entry, type, isSam ? globalsFunction : null, linked);
                 model.Functions.Add(function);
                 if (isSam)
                 {
@@ -86,8 +87,7 @@ internal static class CloudFormationModel
         TemplateEntry entry,
         string type,
         TemplateNode? globals,
-        TemplateNode resources,
-        Dictionary<string, string> byId)
+        LinkedEvents linked)
     {
         var resource = entry.Value;
         var properties = Properties(resource);
@@ -134,73 +134,118 @@ internal static class CloudFormationModel
             events.Add(new EventSourceDefinition("FunctionUrl", "FunctionUrl", null, null, urlConfig.Span, urlConfig.Value));
         }
 
-        AddLinkedEvents(entry.Key, properties, resources, byId, events);
+        linked.AddTo(entry.Key, Literal(properties?.Get("FunctionName")), events);
 
         return new FunctionDefinition(entry.Key, entry.KeySpan, type, resource, properties, globals, handler, runtime, packageType, codeUri, events.ToImmutable());
     }
 
-    /// <summary>Events declared by other resources that point at the function (URLs, mappings, permissions, ALB targets).</summary>
-    private static void AddLinkedEvents(
-        string functionId,
-        TemplateNode? functionProperties,
-        TemplateNode resources,
-        Dictionary<string, string> byId,
-        ImmutableArray<EventSourceDefinition>.Builder events)
+    /// <summary>
+    /// Events declared by other resources that point at a function (URLs, event source mappings, permissions, ALB
+    /// target groups), indexed once by the logical ids and literal function names they reference.
+    /// </summary>
+    private sealed class LinkedEvents
     {
-        var functionName = Literal(functionProperties?.Get("FunctionName"));
-        bool PointsAtFunction(TemplateNode? node) =>
-            node is not null && (References(node, functionId) || (functionName is not null && node.IsLiteral && node.Value == functionName));
+        private readonly Dictionary<string, List<EventSourceDefinition>> _byReference = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<EventSourceDefinition>> _byName = new(StringComparer.Ordinal);
 
-        foreach (var entry in resources.Entries)
+        public LinkedEvents(TemplateNode resources, Dictionary<string, string> byId)
         {
-            var type = ResourceType(entry.Value);
-            var properties = Properties(entry.Value);
-            if (type is null || properties is null)
+            foreach (var entry in resources.Entries)
             {
-                continue;
-            }
+                var properties = Properties(entry.Value);
+                if (properties is null)
+                {
+                    continue;
+                }
 
-            switch (type)
-            {
-                case "AWS::Lambda::Url":
-                    if (PointsAtFunction(properties.Get("TargetFunctionArn")))
-                    {
-                        events.Add(new EventSourceDefinition(entry.Key, "FunctionUrl", null, null, entry.Span, entry.Value));
-                    }
+                switch (ResourceType(entry.Value))
+                {
+                    case "AWS::Lambda::Url":
+                        Add(properties.Get("TargetFunctionArn"), new EventSourceDefinition(entry.Key, "FunctionUrl", null, null, entry.Span, entry.Value));
+                        break;
 
-                    break;
+                    case "AWS::Lambda::EventSourceMapping":
+                        var kind = EventSourceKind(properties.Get("EventSourceArn"), byId);
+                        Add(properties.Get("FunctionName"), new EventSourceDefinition(entry.Key, kind, null, null, entry.Span, entry.Value));
+                        break;
 
-                case "AWS::Lambda::EventSourceMapping":
-                    if (PointsAtFunction(properties.Get("FunctionName")))
-                    {
-                        events.Add(new EventSourceDefinition(entry.Key, EventSourceKind(properties.Get("EventSourceArn"), byId), null, null, entry.Span, entry.Value));
-                    }
-
-                    break;
-
-                case "AWS::Lambda::Permission":
-                    if (PointsAtFunction(properties.Get("FunctionName")) && PrincipalKind(Literal(properties.Get("Principal"))) is { } kind)
-                    {
-                        events.Add(new EventSourceDefinition(entry.Key, kind, null, null, entry.Span, entry.Value));
-                    }
-
-                    break;
-
-                case "AWS::ElasticLoadBalancingV2::TargetGroup":
-                    if (properties.Get("Targets") is { Kind: TemplateNodeKind.Sequence } targets)
-                    {
-                        foreach (var target in targets.Items)
+                    case "AWS::Lambda::Permission":
+                        if (PrincipalKind(Literal(properties.Get("Principal"))) is { } principalKind)
                         {
-                            if (PointsAtFunction(target.Get("Id")))
+                            Add(properties.Get("FunctionName"), new EventSourceDefinition(entry.Key, principalKind, null, null, entry.Span, entry.Value));
+                        }
+
+                        break;
+
+                    case "AWS::ElasticLoadBalancingV2::TargetGroup":
+                        if (properties.Get("Targets") is { Kind: TemplateNodeKind.Sequence } targets)
+                        {
+                            var alb = new EventSourceDefinition(entry.Key, "ALB", null, null, entry.Span, entry.Value);
+                            foreach (var target in targets.Items)
                             {
-                                events.Add(new EventSourceDefinition(entry.Key, "ALB", null, null, entry.Span, entry.Value));
-                                break;
+                                Add(target.Get("Id"), alb);
                             }
                         }
-                    }
 
-                    break;
+                        break;
+                }
             }
+        }
+
+        /// <summary>Adds the events that point at a function, in file order.</summary>
+        public void AddTo(string functionId, string? functionName, ImmutableArray<EventSourceDefinition>.Builder events)
+        {
+            var found = new List<EventSourceDefinition>();
+            if (_byReference.TryGetValue(functionId, out var referenced))
+            {
+                found.AddRange(referenced);
+            }
+
+            if (functionName is not null && _byName.TryGetValue(functionName, out var named))
+            {
+                found.AddRange(named);
+            }
+
+            found.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
+            EventSourceDefinition? previous = null;
+            foreach (var ev in found)
+            {
+                if (!ReferenceEquals(ev, previous))
+                {
+                    events.Add(ev);
+                }
+
+                previous = ev;
+            }
+        }
+
+        private void Add(TemplateNode? target, EventSourceDefinition ev)
+        {
+            if (target is null)
+            {
+                return;
+            }
+
+            if (target.IsLiteral)
+            {
+                Add(_byName, target.Value ?? string.Empty, ev);
+                return;
+            }
+
+            foreach (var id in ReferencedIds(target))
+            {
+                Add(_byReference, id, ev);
+            }
+        }
+
+        private static void Add(Dictionary<string, List<EventSourceDefinition>> index, string key, EventSourceDefinition ev)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index.Add(key, list = new List<EventSourceDefinition>());
+            }
+
+            list.Add(ev);
         }
     }
 
@@ -211,11 +256,11 @@ internal static class CloudFormationModel
             return "EventSourceMapping";
         }
 
-        foreach (var pair in byId)
+        foreach (var id in ReferencedIds(arn))
         {
-            if (References(arn, pair.Key))
+            if (byId.TryGetValue(id, out var type))
             {
-                switch (pair.Value)
+                switch (type)
                 {
                     case SqsQueue: return "SQS";
                     case "AWS::Kinesis::Stream": return "Kinesis";
@@ -282,14 +327,14 @@ internal static class CloudFormationModel
     };
 
     /// <summary>
-    /// Whether an intrinsic refers to a logical id: <c>!Ref X</c>, <c>!GetAtt X.Arn</c>, <c>!GetAtt [X, Arn]</c>,
+    /// The logical ids an intrinsic refers to: <c>!Ref X</c>, <c>!GetAtt X.Arn</c>, <c>!GetAtt [X, Arn]</c>,
     /// <c>{"Ref": "X"}</c>, <c>{"Fn::GetAtt": ["X", "Arn"]}</c>, <c>!Sub "${X.Arn}"</c>.
     /// </summary>
-    internal static bool References(TemplateNode node, string logicalId)
+    internal static IEnumerable<string> ReferencedIds(TemplateNode node)
     {
-        string? tag;
+        string tag;
         TemplateNode argument;
-        if (node.Tag is { } t)
+        if (node.Tag is { Length: > 1 } t && t[0] == '!')
         {
             tag = t.Substring(1);
             argument = node;
@@ -302,28 +347,56 @@ internal static class CloudFormationModel
         }
         else
         {
-            return false;
+            yield break;
         }
 
         switch (tag)
         {
             case "Ref":
-                return argument.Kind == TemplateNodeKind.Scalar && argument.Value == logicalId;
-            case "GetAtt":
-                if (argument.Kind == TemplateNodeKind.Scalar)
+                if (argument.Kind == TemplateNodeKind.Scalar && argument.Value is { Length: > 0 } id)
                 {
-                    var value = argument.Value ?? string.Empty;
-                    return value.Length > logicalId.Length && value.StartsWith(logicalId, StringComparison.Ordinal) && value[logicalId.Length] == '.';
+                    yield return id;
                 }
 
-                return argument.Kind == TemplateNodeKind.Sequence && argument.Items.Length > 0 && argument.Items[0].Value == logicalId;
+                break;
+
+            case "GetAtt":
+                if (argument.Kind == TemplateNodeKind.Scalar && argument.Value is { } value)
+                {
+                    var dot = value.IndexOf('.');
+                    if (dot > 0)
+                    {
+                        yield return value.Substring(0, dot);
+                    }
+                }
+                else if (argument.Kind == TemplateNodeKind.Sequence && argument.Items.Length > 0 && argument.Items[0].Value is { Length: > 0 } first)
+                {
+                    yield return first;
+                }
+
+                break;
+
             case "Sub":
                 var template = argument.Kind == TemplateNodeKind.Sequence && argument.Items.Length > 0 ? argument.Items[0].Value : argument.Value;
-                return template is not null
-                    && (template.IndexOf("${" + logicalId + "}", StringComparison.Ordinal) >= 0
-                        || template.IndexOf("${" + logicalId + ".", StringComparison.Ordinal) >= 0);
-            default:
-                return false;
+                if (template is null)
+                {
+                    break;
+                }
+
+                for (var i = template.IndexOf("${", StringComparison.Ordinal); i >= 0; i = template.IndexOf("${", i + 2, StringComparison.Ordinal))
+                {
+                    var end = template.IndexOf('}', i + 2);
+                    if (end < 0)
+                    {
+                        break;
+                    }
+
+                    var name = template.Substring(i + 2, end - i - 2);
+                    var dot = name.IndexOf('.');
+                    yield return dot > 0 ? name.Substring(0, dot) : name;
+                }
+
+                break;
         }
     }
 
