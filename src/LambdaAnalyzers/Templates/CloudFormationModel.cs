@@ -46,7 +46,7 @@ internal static class CloudFormationModel
             }
         }
 
-        var linked = new LinkedEvents(resources, byId);
+        var linked = IndexLinkedEvents(resources, byId);
         TemplateEntry? implicitRestEvent = null;
         TemplateEntry? implicitHttpEvent = null;
         foreach (var entry in resources.Entries)
@@ -87,7 +87,7 @@ internal static class CloudFormationModel
         TemplateEntry entry,
         string type,
         TemplateNode? globals,
-        LinkedEvents linked)
+        LinkedEventIndex linked)
     {
         var resource = entry.Value;
         var properties = Properties(resource);
@@ -139,115 +139,55 @@ internal static class CloudFormationModel
         return new FunctionDefinition(entry.Key, entry.KeySpan, type, resource, properties, globals, handler, runtime, packageType, codeUri, events.ToImmutable());
     }
 
-    /// <summary>
-    /// Events declared by other resources that point at a function (URLs, event source mappings, permissions, ALB
-    /// target groups), indexed once by the logical ids and literal function names they reference.
-    /// </summary>
-    private sealed class LinkedEvents
+    /// <summary>Indexes the resources that point at functions: URLs, event source mappings, permissions, ALB target groups.</summary>
+    private static LinkedEventIndex IndexLinkedEvents(TemplateNode resources, Dictionary<string, string> byId)
     {
-        private readonly Dictionary<string, List<EventSourceDefinition>> _byReference = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<EventSourceDefinition>> _byName = new(StringComparer.Ordinal);
-
-        public LinkedEvents(TemplateNode resources, Dictionary<string, string> byId)
+        var index = new LinkedEventIndex();
+        foreach (var entry in resources.Entries)
         {
-            foreach (var entry in resources.Entries)
+            var properties = Properties(entry.Value);
+            if (properties is null)
             {
-                var properties = Properties(entry.Value);
-                if (properties is null)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                switch (ResourceType(entry.Value))
-                {
-                    case "AWS::Lambda::Url":
-                        Add(properties.Get("TargetFunctionArn"), new EventSourceDefinition(entry.Key, "FunctionUrl", null, null, entry.Span, entry.Value));
-                        break;
+            switch (ResourceType(entry.Value))
+            {
+                case "AWS::Lambda::Url":
+                    index.Add(properties.Get("TargetFunctionArn"), ReferencedIds, Event(entry, "FunctionUrl"));
+                    break;
 
-                    case "AWS::Lambda::EventSourceMapping":
-                        var kind = EventSourceKind(properties.Get("EventSourceArn"), byId);
-                        Add(properties.Get("FunctionName"), new EventSourceDefinition(entry.Key, kind, null, null, entry.Span, entry.Value));
-                        break;
+                case "AWS::Lambda::EventSourceMapping":
+                    index.Add(properties.Get("FunctionName"), ReferencedIds, Event(entry, EventSourceKind(properties.Get("EventSourceArn"), byId)));
+                    break;
 
-                    case "AWS::Lambda::Permission":
-                        if (PrincipalKind(Literal(properties.Get("Principal"))) is { } principalKind)
+                case "AWS::Lambda::Permission":
+                    if (PrincipalKind(Literal(properties.Get("Principal"))) is { } principalKind)
+                    {
+                        index.Add(properties.Get("FunctionName"), ReferencedIds, Event(entry, principalKind));
+                    }
+
+                    break;
+
+                case "AWS::ElasticLoadBalancingV2::TargetGroup":
+                    if (properties.Get("Targets") is { Kind: TemplateNodeKind.Sequence } targets)
+                    {
+                        var alb = Event(entry, "ALB");
+                        foreach (var target in targets.Items)
                         {
-                            Add(properties.Get("FunctionName"), new EventSourceDefinition(entry.Key, principalKind, null, null, entry.Span, entry.Value));
+                            index.Add(target.Get("Id"), ReferencedIds, alb);
                         }
+                    }
 
-                        break;
-
-                    case "AWS::ElasticLoadBalancingV2::TargetGroup":
-                        if (properties.Get("Targets") is { Kind: TemplateNodeKind.Sequence } targets)
-                        {
-                            var alb = new EventSourceDefinition(entry.Key, "ALB", null, null, entry.Span, entry.Value);
-                            foreach (var target in targets.Items)
-                            {
-                                Add(target.Get("Id"), alb);
-                            }
-                        }
-
-                        break;
-                }
+                    break;
             }
         }
 
-        /// <summary>Adds the events that point at a function, in file order.</summary>
-        public void AddTo(string functionId, string? functionName, ImmutableArray<EventSourceDefinition>.Builder events)
-        {
-            var found = new List<EventSourceDefinition>();
-            if (_byReference.TryGetValue(functionId, out var referenced))
-            {
-                found.AddRange(referenced);
-            }
-
-            if (functionName is not null && _byName.TryGetValue(functionName, out var named))
-            {
-                found.AddRange(named);
-            }
-
-            found.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
-            EventSourceDefinition? previous = null;
-            foreach (var ev in found)
-            {
-                if (!ReferenceEquals(ev, previous))
-                {
-                    events.Add(ev);
-                }
-
-                previous = ev;
-            }
-        }
-
-        private void Add(TemplateNode? target, EventSourceDefinition ev)
-        {
-            if (target is null)
-            {
-                return;
-            }
-
-            if (target.IsLiteral)
-            {
-                Add(_byName, target.Value ?? string.Empty, ev);
-                return;
-            }
-
-            foreach (var id in ReferencedIds(target))
-            {
-                Add(_byReference, id, ev);
-            }
-        }
-
-        private static void Add(Dictionary<string, List<EventSourceDefinition>> index, string key, EventSourceDefinition ev)
-        {
-            if (!index.TryGetValue(key, out var list))
-            {
-                index.Add(key, list = new List<EventSourceDefinition>());
-            }
-
-            list.Add(ev);
-        }
+        return index;
     }
+
+    private static EventSourceDefinition Event(TemplateEntry resource, string type) =>
+        new(resource.Key, type, null, null, resource.Span, resource.Value);
 
     private static string EventSourceKind(TemplateNode? arn, Dictionary<string, string> byId)
     {

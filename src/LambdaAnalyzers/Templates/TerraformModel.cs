@@ -64,7 +64,7 @@ internal static class TerraformModel
             }
         }
 
-        var linked = new LinkedEvents(resources, byTypeAndName);
+        var linked = IndexLinkedEvents(resources, byTypeAndName);
         foreach (var block in resources)
         {
             if (block.Type == FunctionType)
@@ -82,7 +82,7 @@ internal static class TerraformModel
         }
     }
 
-    private static FunctionDefinition Function(Block function, LinkedEvents linked, Dictionary<(string Type, string Name), Block> blocks)
+    private static FunctionDefinition Function(Block function, LinkedEventIndex linked, Dictionary<(string Type, string Name), Block> blocks)
     {
         var body = function.Body;
         var handler = body.Get("handler") is { IsLiteral: true } h ? h : null;
@@ -183,200 +183,146 @@ internal static class TerraformModel
 
     private static string? Literal(TemplateNode? node) => CloudFormationModel.Literal(node);
 
-    /// <summary>Events of the resources that point at functions, indexed by function resource name and literal function name.</summary>
-    private sealed class LinkedEvents
+    /// <summary>
+    /// Indexes the resources that point at functions: event source mappings, function URLs, permissions, load
+    /// balancer attachments and API Gateway integrations (with the route, path and method they serve).
+    /// </summary>
+    private static LinkedEventIndex IndexLinkedEvents(List<Block> resources, Dictionary<(string Type, string Name), Block> blocks)
     {
-        private readonly Dictionary<string, List<EventSourceDefinition>> _byReference = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<EventSourceDefinition>> _byName = new(StringComparer.Ordinal);
-
-        public LinkedEvents(List<Block> resources, Dictionary<(string Type, string Name), Block> blocks)
+        var routesByIntegration = new Dictionary<string, List<Block>>(StringComparer.Ordinal);
+        foreach (var route in resources)
         {
-            var routesByIntegration = new Dictionary<string, List<Block>>(StringComparer.Ordinal);
-            foreach (var route in resources)
+            if (route.Type == "aws_apigatewayv2_route" && route.Body.Get("target") is { } target)
             {
-                if (route.Type == "aws_apigatewayv2_route" && route.Body.Get("target") is { } target)
+                foreach (var integration in ReferencedNames(target, "aws_apigatewayv2_integration"))
                 {
-                    foreach (var integration in ReferencedNames(target, "aws_apigatewayv2_integration"))
+                    if (!routesByIntegration.TryGetValue(integration, out var list))
                     {
-                        if (!routesByIntegration.TryGetValue(integration, out var list))
-                        {
-                            routesByIntegration.Add(integration, list = new List<Block>());
-                        }
-
-                        list.Add(route);
+                        routesByIntegration.Add(integration, list = new List<Block>());
                     }
-                }
-            }
 
-            foreach (var other in resources)
-            {
-                var b = other.Body;
-                switch (other.Type)
-                {
-                    case "aws_lambda_event_source_mapping":
-                        Add(b.Get("function_name"), Event(other, CloudFormationModel.ArnKind(b.Get("event_source_arn")?.Value), null, null));
-                        break;
-                    case "aws_lambda_function_url":
-                        Add(b.Get("function_name"), Event(other, "FunctionUrl", null, null));
-                        break;
-                    case "aws_lambda_permission":
-                        if (CloudFormationModel.PrincipalKind(Literal(b.Get("principal"))) is { } kind)
-                        {
-                            Add(b.Get("function_name"), Event(other, kind, null, null));
-                        }
-
-                        break;
-                    case "aws_lb_target_group_attachment":
-                        Add(b.Get("target_id"), Event(other, "ALB", null, null));
-                        break;
-                    case "aws_apigatewayv2_integration":
-                        if (routesByIntegration.TryGetValue(other.Name, out var routes))
-                        {
-                            foreach (var route in routes)
-                            {
-                                var (path, method) = RouteKey(Literal(route.Body.Get("route_key")));
-                                Add(b.Get("integration_uri"), Event(route, "HttpApi", path, method));
-                            }
-                        }
-                        else
-                        {
-                            Add(b.Get("integration_uri"), Event(other, "HttpApi", null, null));
-                        }
-
-                        break;
-                    case "aws_api_gateway_integration":
-                        Add(b.Get("uri"), Event(other, "Api", RestApiPath(b.Get("resource_id"), blocks), RestApiMethod(b.Get("http_method"), blocks)));
-                        break;
+                    list.Add(route);
                 }
             }
         }
 
-        /// <summary>Adds the events that point at a function, in file order.</summary>
-        public void AddTo(string functionName, string? literalName, ImmutableArray<EventSourceDefinition>.Builder events)
+        var index = new LinkedEventIndex();
+        foreach (var other in resources)
         {
-            var found = new List<EventSourceDefinition>();
-            if (_byReference.TryGetValue(functionName, out var referenced))
+            var b = other.Body;
+            switch (other.Type)
             {
-                found.AddRange(referenced);
-            }
-
-            if (literalName is not null && _byName.TryGetValue(literalName, out var named))
-            {
-                found.AddRange(named);
-            }
-
-            found.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
-            EventSourceDefinition? previous = null;
-            foreach (var ev in found)
-            {
-                if (!ReferenceEquals(ev, previous))
-                {
-                    events.Add(ev);
-                }
-
-                previous = ev;
-            }
-        }
-
-        private void Add(TemplateNode? target, EventSourceDefinition ev)
-        {
-            if (target is null)
-            {
-                return;
-            }
-
-            if (target.IsLiteral)
-            {
-                Add(_byName, target.Value ?? string.Empty, ev);
-                return;
-            }
-
-            foreach (var name in ReferencedNames(target, FunctionType))
-            {
-                Add(_byReference, name, ev);
-            }
-        }
-
-        private static void Add(Dictionary<string, List<EventSourceDefinition>> index, string key, EventSourceDefinition ev)
-        {
-            if (!index.TryGetValue(key, out var list))
-            {
-                index.Add(key, list = new List<EventSourceDefinition>());
-            }
-
-            list.Add(ev);
-        }
-
-        private static (string? Path, string? Method) RouteKey(string? routeKey)
-        {
-            if (routeKey is null)
-            {
-                return (null, null);
-            }
-
-            var space = routeKey.IndexOf(' ');
-            return space > 0 ? (routeKey.Substring(space + 1), routeKey.Substring(0, space)) : (routeKey, null);
-        }
-
-        /// <summary>Builds <c>/a/b</c> from <c>aws_api_gateway_resource</c> path parts and their parents (same file only).</summary>
-        private static string? RestApiPath(TemplateNode? resourceId, Dictionary<(string Type, string Name), Block> blocks)
-        {
-            var path = string.Empty;
-            var current = resourceId;
-            for (var guard = 0; guard < 32 && current is not null; guard++)
-            {
-                if (current.Value?.EndsWith("root_resource_id", StringComparison.Ordinal) == true)
-                {
-                    return path.Length == 0 ? "/" : path;
-                }
-
-                Block? match = null;
-                foreach (var name in ReferencedNames(current, "aws_api_gateway_resource"))
-                {
-                    if (blocks.TryGetValue(("aws_api_gateway_resource", name), out match))
+                case "aws_lambda_event_source_mapping":
+                    index.Add(b.Get("function_name"), FunctionReferences, Event(other, CloudFormationModel.ArnKind(b.Get("event_source_arn")?.Value), null, null));
+                    break;
+                case "aws_lambda_function_url":
+                    index.Add(b.Get("function_name"), FunctionReferences, Event(other, "FunctionUrl", null, null));
+                    break;
+                case "aws_lambda_permission":
+                    if (CloudFormationModel.PrincipalKind(Literal(b.Get("principal"))) is { } kind)
                     {
-                        break;
+                        index.Add(b.Get("function_name"), FunctionReferences, Event(other, kind, null, null));
                     }
-                }
 
-                if (match is null || Literal(match.Body.Get("path_part")) is not { } part)
-                {
-                    return null;
-                }
+                    break;
+                case "aws_lb_target_group_attachment":
+                    index.Add(b.Get("target_id"), FunctionReferences, Event(other, "ALB", null, null));
+                    break;
+                case "aws_apigatewayv2_integration":
+                    if (routesByIntegration.TryGetValue(other.Name, out var routes))
+                    {
+                        foreach (var route in routes)
+                        {
+                            var (path, method) = RouteKey(Literal(route.Body.Get("route_key")));
+                            index.Add(b.Get("integration_uri"), FunctionReferences, Event(route, "HttpApi", path, method));
+                        }
+                    }
+                    else
+                    {
+                        index.Add(b.Get("integration_uri"), FunctionReferences, Event(other, "HttpApi", null, null));
+                    }
 
-                path = "/" + part + path;
-                current = match.Body.Get("parent_id");
+                    break;
+                case "aws_api_gateway_integration":
+                    index.Add(b.Get("uri"), FunctionReferences, Event(other, "Api", RestApiPath(b.Get("resource_id"), blocks), RestApiMethod(b.Get("http_method"), blocks)));
+                    break;
             }
-
-            return null;
         }
 
-        private static string? RestApiMethod(TemplateNode? httpMethod, Dictionary<(string Type, string Name), Block> blocks)
+        return index;
+    }
+
+    private static IEnumerable<string> FunctionReferences(TemplateNode node) => ReferencedNames(node, FunctionType);
+
+    private static (string? Path, string? Method) RouteKey(string? routeKey)
+    {
+        if (routeKey is null)
         {
-            if (httpMethod is null)
+            return (null, null);
+        }
+
+        var space = routeKey.IndexOf(' ');
+        return space > 0 ? (routeKey.Substring(space + 1), routeKey.Substring(0, space)) : (routeKey, null);
+    }
+
+    /// <summary>Builds <c>/a/b</c> from <c>aws_api_gateway_resource</c> path parts and their parents (same file only).</summary>
+    private static string? RestApiPath(TemplateNode? resourceId, Dictionary<(string Type, string Name), Block> blocks)
+    {
+        var path = string.Empty;
+        var current = resourceId;
+        for (var guard = 0; guard < 32 && current is not null; guard++)
+        {
+            if (current.Value?.EndsWith("root_resource_id", StringComparison.Ordinal) == true)
+            {
+                return path.Length == 0 ? "/" : path;
+            }
+
+            Block? match = null;
+            foreach (var name in ReferencedNames(current, "aws_api_gateway_resource"))
+            {
+                if (blocks.TryGetValue(("aws_api_gateway_resource", name), out match))
+                {
+                    break;
+                }
+            }
+
+            if (match is null || Literal(match.Body.Get("path_part")) is not { } part)
             {
                 return null;
             }
 
-            if (httpMethod.IsLiteral)
-            {
-                return httpMethod.Value;
-            }
+            path = "/" + part + path;
+            current = match.Body.Get("parent_id");
+        }
 
-            foreach (var name in ReferencedNames(httpMethod, "aws_api_gateway_method"))
-            {
-                if (blocks.TryGetValue(("aws_api_gateway_method", name), out var method))
-                {
-                    return Literal(method.Body.Get("http_method"));
-                }
-            }
+        return null;
+    }
 
+    private static string? RestApiMethod(TemplateNode? httpMethod, Dictionary<(string Type, string Name), Block> blocks)
+    {
+        if (httpMethod is null)
+        {
             return null;
         }
 
-        private static EventSourceDefinition Event(Block source, string type, string? path, string? method) =>
-            new(source.Name, type, path, method, source.Entry.Span, source.Body);
+        if (httpMethod.IsLiteral)
+        {
+            return httpMethod.Value;
+        }
+
+        foreach (var name in ReferencedNames(httpMethod, "aws_api_gateway_method"))
+        {
+            if (blocks.TryGetValue(("aws_api_gateway_method", name), out var method))
+            {
+                return Literal(method.Body.Get("http_method"));
+            }
+        }
+
+        return null;
     }
+
+    private static EventSourceDefinition Event(Block source, string type, string? path, string? method) =>
+        new(source.Name, type, path, method, source.Entry.Span, source.Body);
 
     private sealed class Block
     {
