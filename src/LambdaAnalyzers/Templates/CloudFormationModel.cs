@@ -46,6 +46,7 @@ internal static class CloudFormationModel
             }
         }
 
+        var linked = IndexLinkedEvents(resources, byId);
         TemplateEntry? implicitRestEvent = null;
         TemplateEntry? implicitHttpEvent = null;
         foreach (var entry in resources.Entries)
@@ -54,7 +55,7 @@ internal static class CloudFormationModel
             if (type is SamFunction or LambdaFunction)
             {
                 var isSam = type == SamFunction;
-                var function = BuildFunction(entry, type, isSam ? globalsFunction : null, resources, byId);
+                var function = BuildFunction(entry, type, isSam ? globalsFunction : null, linked);
                 model.Functions.Add(function);
                 if (isSam)
                 {
@@ -86,8 +87,7 @@ internal static class CloudFormationModel
         TemplateEntry entry,
         string type,
         TemplateNode? globals,
-        TemplateNode resources,
-        Dictionary<string, string> byId)
+        LinkedEventIndex linked)
     {
         var resource = entry.Value;
         var properties = Properties(resource);
@@ -134,54 +134,37 @@ internal static class CloudFormationModel
             events.Add(new EventSourceDefinition("FunctionUrl", "FunctionUrl", null, null, urlConfig.Span, urlConfig.Value));
         }
 
-        AddLinkedEvents(entry.Key, properties, resources, byId, events);
+        linked.AddTo(entry.Key, Literal(properties?.Get("FunctionName")), events);
 
         return new FunctionDefinition(entry.Key, entry.KeySpan, type, resource, properties, globals, handler, runtime, packageType, codeUri, events.ToImmutable());
     }
 
-    /// <summary>Events declared by other resources that point at the function (URLs, mappings, permissions, ALB targets).</summary>
-    private static void AddLinkedEvents(
-        string functionId,
-        TemplateNode? functionProperties,
-        TemplateNode resources,
-        Dictionary<string, string> byId,
-        ImmutableArray<EventSourceDefinition>.Builder events)
+    /// <summary>Indexes the resources that point at functions: URLs, event source mappings, permissions, ALB target groups.</summary>
+    private static LinkedEventIndex IndexLinkedEvents(TemplateNode resources, Dictionary<string, string> byId)
     {
-        var functionName = Literal(functionProperties?.Get("FunctionName"));
-        bool PointsAtFunction(TemplateNode? node) =>
-            node is not null && (References(node, functionId) || (functionName is not null && node.IsLiteral && node.Value == functionName));
-
+        var index = new LinkedEventIndex();
         foreach (var entry in resources.Entries)
         {
-            var type = ResourceType(entry.Value);
             var properties = Properties(entry.Value);
-            if (type is null || properties is null)
+            if (properties is null)
             {
                 continue;
             }
 
-            switch (type)
+            switch (ResourceType(entry.Value))
             {
                 case "AWS::Lambda::Url":
-                    if (PointsAtFunction(properties.Get("TargetFunctionArn")))
-                    {
-                        events.Add(new EventSourceDefinition(entry.Key, "FunctionUrl", null, null, entry.Span, entry.Value));
-                    }
-
+                    index.Add(properties.Get("TargetFunctionArn"), ReferencedIds, Event(entry, "FunctionUrl"));
                     break;
 
                 case "AWS::Lambda::EventSourceMapping":
-                    if (PointsAtFunction(properties.Get("FunctionName")))
-                    {
-                        events.Add(new EventSourceDefinition(entry.Key, EventSourceKind(properties.Get("EventSourceArn"), byId), null, null, entry.Span, entry.Value));
-                    }
-
+                    index.Add(properties.Get("FunctionName"), ReferencedIds, Event(entry, EventSourceKind(properties.Get("EventSourceArn"), byId)));
                     break;
 
                 case "AWS::Lambda::Permission":
-                    if (PointsAtFunction(properties.Get("FunctionName")) && PrincipalKind(Literal(properties.Get("Principal"))) is { } kind)
+                    if (PrincipalKind(Literal(properties.Get("Principal"))) is { } principalKind)
                     {
-                        events.Add(new EventSourceDefinition(entry.Key, kind, null, null, entry.Span, entry.Value));
+                        index.Add(properties.Get("FunctionName"), ReferencedIds, Event(entry, principalKind));
                     }
 
                     break;
@@ -189,20 +172,22 @@ internal static class CloudFormationModel
                 case "AWS::ElasticLoadBalancingV2::TargetGroup":
                     if (properties.Get("Targets") is { Kind: TemplateNodeKind.Sequence } targets)
                     {
+                        var alb = Event(entry, "ALB");
                         foreach (var target in targets.Items)
                         {
-                            if (PointsAtFunction(target.Get("Id")))
-                            {
-                                events.Add(new EventSourceDefinition(entry.Key, "ALB", null, null, entry.Span, entry.Value));
-                                break;
-                            }
+                            index.Add(target.Get("Id"), ReferencedIds, alb);
                         }
                     }
 
                     break;
             }
         }
+
+        return index;
     }
+
+    private static EventSourceDefinition Event(TemplateEntry resource, string type) =>
+        new(resource.Key, type, null, null, resource.Span, resource.Value);
 
     private static string EventSourceKind(TemplateNode? arn, Dictionary<string, string> byId)
     {
@@ -211,11 +196,11 @@ internal static class CloudFormationModel
             return "EventSourceMapping";
         }
 
-        foreach (var pair in byId)
+        foreach (var id in ReferencedIds(arn))
         {
-            if (References(arn, pair.Key))
+            if (byId.TryGetValue(id, out var type))
             {
-                switch (pair.Value)
+                switch (type)
                 {
                     case SqsQueue: return "SQS";
                     case "AWS::Kinesis::Stream": return "Kinesis";
@@ -282,14 +267,14 @@ internal static class CloudFormationModel
     };
 
     /// <summary>
-    /// Whether an intrinsic refers to a logical id: <c>!Ref X</c>, <c>!GetAtt X.Arn</c>, <c>!GetAtt [X, Arn]</c>,
+    /// The logical ids an intrinsic refers to: <c>!Ref X</c>, <c>!GetAtt X.Arn</c>, <c>!GetAtt [X, Arn]</c>,
     /// <c>{"Ref": "X"}</c>, <c>{"Fn::GetAtt": ["X", "Arn"]}</c>, <c>!Sub "${X.Arn}"</c>.
     /// </summary>
-    internal static bool References(TemplateNode node, string logicalId)
+    internal static IEnumerable<string> ReferencedIds(TemplateNode node)
     {
-        string? tag;
+        string tag;
         TemplateNode argument;
-        if (node.Tag is { } t)
+        if (node.Tag is { Length: > 1 } t && t[0] == '!')
         {
             tag = t.Substring(1);
             argument = node;
@@ -302,28 +287,56 @@ internal static class CloudFormationModel
         }
         else
         {
-            return false;
+            yield break;
         }
 
         switch (tag)
         {
             case "Ref":
-                return argument.Kind == TemplateNodeKind.Scalar && argument.Value == logicalId;
-            case "GetAtt":
-                if (argument.Kind == TemplateNodeKind.Scalar)
+                if (argument.Kind == TemplateNodeKind.Scalar && argument.Value is { Length: > 0 } id)
                 {
-                    var value = argument.Value ?? string.Empty;
-                    return value.Length > logicalId.Length && value.StartsWith(logicalId, StringComparison.Ordinal) && value[logicalId.Length] == '.';
+                    yield return id;
                 }
 
-                return argument.Kind == TemplateNodeKind.Sequence && argument.Items.Length > 0 && argument.Items[0].Value == logicalId;
+                break;
+
+            case "GetAtt":
+                if (argument.Kind == TemplateNodeKind.Scalar && argument.Value is { } value)
+                {
+                    var dot = value.IndexOf('.');
+                    if (dot > 0)
+                    {
+                        yield return value.Substring(0, dot);
+                    }
+                }
+                else if (argument.Kind == TemplateNodeKind.Sequence && argument.Items.Length > 0 && argument.Items[0].Value is { Length: > 0 } first)
+                {
+                    yield return first;
+                }
+
+                break;
+
             case "Sub":
                 var template = argument.Kind == TemplateNodeKind.Sequence && argument.Items.Length > 0 ? argument.Items[0].Value : argument.Value;
-                return template is not null
-                    && (template.IndexOf("${" + logicalId + "}", StringComparison.Ordinal) >= 0
-                        || template.IndexOf("${" + logicalId + ".", StringComparison.Ordinal) >= 0);
-            default:
-                return false;
+                if (template is null)
+                {
+                    break;
+                }
+
+                for (var i = template.IndexOf("${", StringComparison.Ordinal); i >= 0; i = template.IndexOf("${", i + 2, StringComparison.Ordinal))
+                {
+                    var end = template.IndexOf('}', i + 2);
+                    if (end < 0)
+                    {
+                        break;
+                    }
+
+                    var name = template.Substring(i + 2, end - i - 2);
+                    var dot = name.IndexOf('.');
+                    yield return dot > 0 ? name.Substring(0, dot) : name;
+                }
+
+                break;
         }
     }
 

@@ -74,12 +74,6 @@ internal sealed class TemplateNode
     /// <summary>Spans of <see cref="Labels"/> (inside the quotes), same order.</summary>
     public ImmutableArray<TextSpan> LabelSpans { get; }
 
-    public bool IsScalar => Kind == TemplateNodeKind.Scalar;
-
-    public bool IsMapping => Kind == TemplateNodeKind.Mapping;
-
-    public bool IsSequence => Kind == TemplateNodeKind.Sequence;
-
     /// <summary>
     /// A CloudFormation intrinsic function: a YAML short-form tag (<c>!Ref</c>, <c>!Sub</c>...) or a mapping with a
     /// single <c>Ref</c> or <c>Fn::*</c> key.
@@ -122,9 +116,6 @@ internal sealed class TemplateNode
     }
 
     public TemplateNode? Get(string key) => GetEntry(key)?.Value;
-
-    /// <summary>The value of a literal scalar child, or null.</summary>
-    public string? GetLiteral(string key) => Get(key) is { IsLiteral: true } node ? node.Value : null;
 
     public override string ToString() => Kind switch
     {

@@ -24,7 +24,7 @@ internal static class TerraformModel
     public static void Build(TemplateNode root, ModelBuilder model)
     {
         var resources = new List<Block>();
-        var data = new List<Block>();
+        var byTypeAndName = new Dictionary<(string Type, string Name), Block>();
         foreach (var entry in root.Entries)
         {
             var node = entry.Value;
@@ -36,10 +36,19 @@ internal static class TerraformModel
             switch (entry.Key)
             {
                 case "resource" when node.Labels.Length >= 2:
-                    resources.Add(new Block(node.Labels[0], node.Labels[1], node.LabelSpans[1], entry, node));
-                    break;
                 case "data" when node.Labels.Length >= 2:
-                    data.Add(new Block(node.Labels[0], node.Labels[1], node.LabelSpans[1], entry, node));
+                    var type = entry.Key == "data" ? "data." + node.Labels[0] : node.Labels[0];
+                    var block = new Block(type, node.Labels[1], node.LabelSpans[1], entry, node);
+                    if (entry.Key == "resource")
+                    {
+                        resources.Add(block);
+                    }
+
+                    if (!byTypeAndName.ContainsKey((type, block.Name)))
+                    {
+                        byTypeAndName.Add((type, block.Name), block);
+                    }
+
                     break;
                 case "variable" when node.Labels.Length >= 1:
                     model.Parameters.Add(node.Labels[0]);
@@ -55,11 +64,12 @@ internal static class TerraformModel
             }
         }
 
+        var linked = IndexLinkedEvents(resources, byTypeAndName);
         foreach (var block in resources)
         {
             if (block.Type == FunctionType)
             {
-                model.Functions.Add(Function(block, resources, data));
+                model.Functions.Add(Function(block, linked, byTypeAndName));
             }
             else if (block.Type == "aws_sqs_queue")
             {
@@ -72,49 +82,14 @@ internal static class TerraformModel
         }
     }
 
-    private static FunctionDefinition Function(Block function, List<Block> resources, List<Block> data)
+    private static FunctionDefinition Function(Block function, LinkedEventIndex linked, Dictionary<(string Type, string Name), Block> blocks)
     {
         var body = function.Body;
         var handler = body.Get("handler") is { IsLiteral: true } h ? h : null;
         var packageTypeNode = body.Get("package_type");
         var packageType = packageTypeNode is null ? (body.Get("image_uri") is null ? "Zip" : "Image") : Literal(packageTypeNode);
-
         var events = ImmutableArray.CreateBuilder<EventSourceDefinition>();
-        var functionName = Literal(body.Get("function_name"));
-        bool PointsAtFunction(TemplateNode? node) =>
-            node is not null && (ReferencesResource(node, FunctionType, function.Name)
-                || (functionName is not null && node.IsLiteral && node.Value == functionName));
-
-        foreach (var other in resources)
-        {
-            var b = other.Body;
-            switch (other.Type)
-            {
-                case "aws_lambda_event_source_mapping" when PointsAtFunction(b.Get("function_name")):
-                    events.Add(Event(other, CloudFormationModel.ArnKind(b.Get("event_source_arn")?.Value), null, null));
-                    break;
-                case "aws_lambda_function_url" when PointsAtFunction(b.Get("function_name")):
-                    events.Add(Event(other, "FunctionUrl", null, null));
-                    break;
-                case "aws_lambda_permission" when PointsAtFunction(b.Get("function_name")):
-                    if (CloudFormationModel.PrincipalKind(Literal(b.Get("principal"))) is { } kind)
-                    {
-                        events.Add(Event(other, kind, null, null));
-                    }
-
-                    break;
-                case "aws_lb_target_group_attachment" when PointsAtFunction(b.Get("target_id")):
-                    events.Add(Event(other, "ALB", null, null));
-                    break;
-                case "aws_apigatewayv2_integration" when PointsAtFunction(b.Get("integration_uri")):
-                    AddHttpApiRoutes(other, resources, events);
-                    break;
-                case "aws_api_gateway_integration" when PointsAtFunction(b.Get("uri")):
-                    events.Add(Event(other, "Api", RestApiPath(b.Get("resource_id"), resources), RestApiMethod(b.Get("http_method"), resources)));
-                    break;
-            }
-        }
-
+        linked.AddTo(function.Name, Literal(body.Get("function_name")), events);
         return new FunctionDefinition(
             function.Name,
             function.NameSpan,
@@ -125,7 +100,7 @@ internal static class TerraformModel
             handler,
             Literal(body.Get("runtime")),
             packageType,
-            CodeUri(body, data),
+            CodeUri(body, blocks),
             events.ToImmutable());
     }
 
@@ -147,7 +122,7 @@ internal static class TerraformModel
     }
 
     /// <summary><c>filename</c>, or the <c>source_dir</c>/<c>source_file</c> of the <c>archive_file</c> data source it names.</summary>
-    private static string? CodeUri(TemplateNode body, List<Block> data)
+    private static string? CodeUri(TemplateNode body, Dictionary<(string Type, string Name), Block> blocks)
     {
         var filename = body.Get("filename");
         if (filename is null)
@@ -160,79 +135,158 @@ internal static class TerraformModel
             return filename.Value;
         }
 
-        foreach (var block in data)
+        foreach (var name in ReferencedNames(filename, "data.archive_file"))
         {
-            if (block.Type == "archive_file" && ReferencesResource(filename, "data.archive_file", block.Name))
+            if (blocks.TryGetValue(("data.archive_file", name), out var archive))
             {
-                return Literal(block.Body.Get("source_dir")) ?? Literal(block.Body.Get("source_file")) ?? Literal(block.Body.Get("output_path"));
+                return Literal(archive.Body.Get("source_dir")) ?? Literal(archive.Body.Get("source_file")) ?? Literal(archive.Body.Get("output_path"));
             }
         }
 
         return null;
     }
 
-    private static void AddHttpApiRoutes(Block integration, List<Block> resources, ImmutableArray<EventSourceDefinition>.Builder events)
+    /// <summary>
+    /// The names <c>type.NAME</c> an expression or template mentions (e.g. <c>orders</c> in
+    /// <c>aws_lambda_function.orders.arn</c>). Literal strings mention nothing.
+    /// </summary>
+    internal static IEnumerable<string> ReferencedNames(TemplateNode node, string type)
     {
-        var found = false;
-        foreach (var route in resources)
+        if (node.Kind != TemplateNodeKind.Scalar || node.Value is not { } text || node.Tag is null)
         {
-            if (route.Type == "aws_apigatewayv2_route" && route.Body.Get("target") is { } target
-                && ReferencesResource(target, "aws_apigatewayv2_integration", integration.Name))
-            {
-                var routeKey = Literal(route.Body.Get("route_key"));
-                string? path = null;
-                string? method = null;
-                if (routeKey is not null)
-                {
-                    var space = routeKey.IndexOf(' ');
-                    (method, path) = space > 0 ? (routeKey.Substring(0, space), routeKey.Substring(space + 1)) : (null, routeKey);
-                }
-
-                events.Add(Event(route, "HttpApi", path, method));
-                found = true;
-            }
+            yield break;
         }
 
-        if (!found)
+        var prefix = type + ".";
+        for (var i = text.IndexOf(prefix, StringComparison.Ordinal); i >= 0; i = text.IndexOf(prefix, i + 1, StringComparison.Ordinal))
         {
-            events.Add(Event(integration, "HttpApi", null, null));
+            if (i > 0 && (IsNameChar(text[i - 1]) || text[i - 1] == '.'))
+            {
+                continue;
+            }
+
+            var start = i + prefix.Length;
+            var end = start;
+            while (end < text.Length && IsNameChar(text[end]))
+            {
+                end++;
+            }
+
+            if (end > start)
+            {
+                yield return text.Substring(start, end - start);
+            }
         }
     }
 
-    /// <summary>Builds <c>/a/b</c> from <c>aws_api_gateway_resource</c> path parts and their parents (same file only).</summary>
-    private static string? RestApiPath(TemplateNode? resourceId, List<Block> resources)
+    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-';
+
+    private static string? Literal(TemplateNode? node) => CloudFormationModel.Literal(node);
+
+    /// <summary>
+    /// Indexes the resources that point at functions: event source mappings, function URLs, permissions, load
+    /// balancer attachments and API Gateway integrations (with the route, path and method they serve).
+    /// </summary>
+    private static LinkedEventIndex IndexLinkedEvents(List<Block> resources, Dictionary<(string Type, string Name), Block> blocks)
     {
-        if (resourceId is null)
+        var routesByIntegration = new Dictionary<string, List<Block>>(StringComparer.Ordinal);
+        foreach (var route in resources)
         {
-            return null;
+            if (route.Type == "aws_apigatewayv2_route" && route.Body.Get("target") is { } target)
+            {
+                foreach (var integration in ReferencedNames(target, "aws_apigatewayv2_integration"))
+                {
+                    if (!routesByIntegration.TryGetValue(integration, out var list))
+                    {
+                        routesByIntegration.Add(integration, list = new List<Block>());
+                    }
+
+                    list.Add(route);
+                }
+            }
         }
 
-        if (resourceId.Value?.EndsWith("root_resource_id", StringComparison.Ordinal) == true)
+        var index = new LinkedEventIndex();
+        foreach (var other in resources)
         {
-            return "/";
+            var b = other.Body;
+            switch (other.Type)
+            {
+                case "aws_lambda_event_source_mapping":
+                    index.Add(b.Get("function_name"), FunctionReferences, Event(other, CloudFormationModel.ArnKind(b.Get("event_source_arn")?.Value), null, null));
+                    break;
+                case "aws_lambda_function_url":
+                    index.Add(b.Get("function_name"), FunctionReferences, Event(other, "FunctionUrl", null, null));
+                    break;
+                case "aws_lambda_permission":
+                    if (CloudFormationModel.PrincipalKind(Literal(b.Get("principal"))) is { } kind)
+                    {
+                        index.Add(b.Get("function_name"), FunctionReferences, Event(other, kind, null, null));
+                    }
+
+                    break;
+                case "aws_lb_target_group_attachment":
+                    index.Add(b.Get("target_id"), FunctionReferences, Event(other, "ALB", null, null));
+                    break;
+                case "aws_apigatewayv2_integration":
+                    if (routesByIntegration.TryGetValue(other.Name, out var routes))
+                    {
+                        foreach (var route in routes)
+                        {
+                            var (path, method) = RouteKey(Literal(route.Body.Get("route_key")));
+                            index.Add(b.Get("integration_uri"), FunctionReferences, Event(route, "HttpApi", path, method));
+                        }
+                    }
+                    else
+                    {
+                        index.Add(b.Get("integration_uri"), FunctionReferences, Event(other, "HttpApi", null, null));
+                    }
+
+                    break;
+                case "aws_api_gateway_integration":
+                    index.Add(b.Get("uri"), FunctionReferences, Event(other, "Api", RestApiPath(b.Get("resource_id"), blocks), RestApiMethod(b.Get("http_method"), blocks)));
+                    break;
+            }
         }
 
+        return index;
+    }
+
+    private static IEnumerable<string> FunctionReferences(TemplateNode node) => ReferencedNames(node, FunctionType);
+
+    private static (string? Path, string? Method) RouteKey(string? routeKey)
+    {
+        if (routeKey is null)
+        {
+            return (null, null);
+        }
+
+        var space = routeKey.IndexOf(' ');
+        return space > 0 ? (routeKey.Substring(space + 1), routeKey.Substring(0, space)) : (routeKey, null);
+    }
+
+    /// <summary>Builds <c>/a/b</c> from <c>aws_api_gateway_resource</c> path parts and their parents (same file only).</summary>
+    private static string? RestApiPath(TemplateNode? resourceId, Dictionary<(string Type, string Name), Block> blocks)
+    {
         var path = string.Empty;
         var current = resourceId;
         for (var guard = 0; guard < 32 && current is not null; guard++)
         {
-            Block? match = null;
-            foreach (var r in resources)
+            if (current.Value?.EndsWith("root_resource_id", StringComparison.Ordinal) == true)
             {
-                if (r.Type == "aws_api_gateway_resource" && ReferencesResource(current, "aws_api_gateway_resource", r.Name))
+                return path.Length == 0 ? "/" : path;
+            }
+
+            Block? match = null;
+            foreach (var name in ReferencedNames(current, "aws_api_gateway_resource"))
+            {
+                if (blocks.TryGetValue(("aws_api_gateway_resource", name), out match))
                 {
-                    match = r;
                     break;
                 }
             }
 
-            if (match is null)
-            {
-                return current.Value?.EndsWith("root_resource_id", StringComparison.Ordinal) == true ? (path.Length == 0 ? "/" : path) : null;
-            }
-
-            var part = Literal(match.Body.Get("path_part"));
-            if (part is null)
+            if (match is null || Literal(match.Body.Get("path_part")) is not { } part)
             {
                 return null;
             }
@@ -244,7 +298,7 @@ internal static class TerraformModel
         return null;
     }
 
-    private static string? RestApiMethod(TemplateNode? httpMethod, List<Block> resources)
+    private static string? RestApiMethod(TemplateNode? httpMethod, Dictionary<(string Type, string Name), Block> blocks)
     {
         if (httpMethod is null)
         {
@@ -256,11 +310,11 @@ internal static class TerraformModel
             return httpMethod.Value;
         }
 
-        foreach (var r in resources)
+        foreach (var name in ReferencedNames(httpMethod, "aws_api_gateway_method"))
         {
-            if (r.Type == "aws_api_gateway_method" && ReferencesResource(httpMethod, "aws_api_gateway_method", r.Name))
+            if (blocks.TryGetValue(("aws_api_gateway_method", name), out var method))
             {
-                return Literal(r.Body.Get("http_method"));
+                return Literal(method.Body.Get("http_method"));
             }
         }
 
@@ -269,33 +323,6 @@ internal static class TerraformModel
 
     private static EventSourceDefinition Event(Block source, string type, string? path, string? method) =>
         new(source.Name, type, path, method, source.Entry.Span, source.Body);
-
-    /// <summary>Whether an expression or template mentions <c>type.name</c> (e.g. <c>aws_lambda_function.orders.arn</c>).</summary>
-    internal static bool ReferencesResource(TemplateNode node, string type, string name)
-    {
-        if (node.Kind != TemplateNodeKind.Scalar || node.Value is not { } text || node.Tag is null)
-        {
-            return false;
-        }
-
-        var needle = type + "." + name;
-        for (var i = text.IndexOf(needle, StringComparison.Ordinal); i >= 0; i = text.IndexOf(needle, i + 1, StringComparison.Ordinal))
-        {
-            var before = i == 0 ? ' ' : text[i - 1];
-            var afterIndex = i + needle.Length;
-            var after = afterIndex < text.Length ? text[afterIndex] : ' ';
-            if (!IsNameChar(before) && before != '.' && !IsNameChar(after))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-';
-
-    private static string? Literal(TemplateNode? node) => CloudFormationModel.Literal(node);
 
     private sealed class Block
     {

@@ -220,7 +220,8 @@ internal static class YamlReader
                 }
                 else
                 {
-                    inner = ParseNodeHere(parentIndent, depth + 1, allowBlockCollection: false, mappingValue);
+                    // "- &anchor key: value" anchors the compact mapping; "key: !Tag value" tags a scalar.
+                    inner = ParseNodeHere(parentIndent, depth + 1, allowBlockCollection, mappingValue);
                 }
 
                 return inner is null ? null : ApplyProperties(inner, start, tag, anchor);
@@ -850,6 +851,7 @@ internal static class YamlReader
             _pos++;
             var entries = isMapping ? ImmutableArray.CreateBuilder<TemplateEntry>() : null;
             var items = isMapping ? null : ImmutableArray.CreateBuilder<TemplateNode>();
+            List<(int Index, TemplateNode Source)>? merges = null;
             while (!_aborted)
             {
                 Step();
@@ -904,7 +906,12 @@ internal static class YamlReader
                     }
                 }
 
-                if (isMapping || hasValue)
+                if (isMapping && hasValue && value is { Kind: not TemplateNodeKind.Scalar } && !first.IsQuoted
+                    && first.Kind == TemplateNodeKind.Scalar && first.Value == "<<")
+                {
+                    (merges ??= new()).Add((entries!.Count, value));
+                }
+                else if (isMapping || hasValue)
                 {
                     value ??= EmptyScalar(afterFirst);
                     var key = first.Kind == TemplateNodeKind.Scalar ? first.Value ?? string.Empty : _s.Substring(first.Span.Start, first.Span.Length);
@@ -946,7 +953,7 @@ internal static class YamlReader
 
             var span = TextSpan.FromBounds(start, Math.Min(_pos, _end));
             return isMapping
-                ? TemplateNode.Mapping(span, entries!.ToImmutable(), null)
+                ? TemplateNode.Mapping(span, merges is null ? entries!.ToImmutable() : ApplyMerges(entries!.ToImmutable(), merges), null)
                 : TemplateNode.Sequence(span, items!.ToImmutable(), null);
         }
 

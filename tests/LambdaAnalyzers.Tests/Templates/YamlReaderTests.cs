@@ -297,7 +297,11 @@ public class YamlReaderTests
         Assert.Equal("!Join", join.Tag);
         Assert.Equal("", join.Items[0].Value);
         Assert.Equal("!Ref", join.Items[1].Items[1].Tag);
-        Assert.Equal("B", join.Items[1].Items[1].Value);
+        join.Items[1].Items[1].AssertScalar(text, "B", "B");
+        Assert.Equal("!Ref B", text.At(join.Items[1].Items[1].Span));
+        join.Items[1].Items[0].AssertScalar(text, "a", "a");
+        Assert.Equal("!Join [ \"\", [ \"a\", !Ref B ] ]", text.At(join.Span));
+        Assert.Equal(join.Span, join.ValueSpan);
         var select = root.Get("Select")!;
         Assert.Equal("!GetAZs", select.Items[1].Tag);
         Assert.Equal("", select.Items[1].Value);
@@ -356,6 +360,25 @@ public class YamlReaderTests
         var c = Yaml(text).Get("c")!;
         Assert.Equal(new[] { "x", "y", "z", "w" }, c.Entries.Select(e => e.Key));
         Assert.Equal("1", c.Get("y")!.Value);
+    }
+
+    [Fact]
+    public void MergeKey_InFlowMapping()
+    {
+        var root = Yaml("a: &a {x: 1, y: 1}\nb: {<<: *a, y: 2}\n");
+        var b = root.Get("b")!;
+        Assert.Equal(new[] { "x", "y" }, b.Entries.Select(e => e.Key));
+        Assert.Equal("2", b.Get("y")!.Value);
+    }
+
+    [Fact]
+    public void AnchoredCompactMappingInSequence()
+    {
+        var text = "- &first name: a\n- *first\n";
+        var root = Yaml(text);
+        Assert.Equal("a", root.Path("0/name").Value);
+        Assert.Same(root.Items[0], root.Items[1]);
+        Assert.Equal("&first name: a", text.At(root.Items[0].Span));
     }
 
     [Fact]
