@@ -5,7 +5,7 @@ using Amazon.S3;
 
 namespace Shop.Images;
 
-/// <summary>Renamed from FunctionHandler to HandleAsync; template.yaml still says FunctionHandler (LAMBDA009).</summary>
+/// <summary>Moved from namespace Shop to Shop.Images; template.yaml still says Shop.ThumbnailFunction (LAMBDA009).</summary>
 public class ThumbnailFunction
 {
     private static readonly IAmazonS3 S3 = new AmazonS3Client();
