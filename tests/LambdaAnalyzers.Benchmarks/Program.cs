@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LambdaAnalyzers.Benchmarks;
+
+/// <summary>
+/// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- check [--files 1000] [--iterations 5]
+///   per-analyzer execution time (driver telemetry), medians, against the empty-bodies floor, in a
+///   Lambda and a non-Lambda compilation; asserts the planted diagnostic counts; exit 1 when over target.
+/// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- bench [BenchmarkDotNet args]
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "bench")
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Skip(1).ToArray());
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "check")
+        {
+            return Check(Option(args, "--files", 1000), Option(args, "--iterations", 5), Option(args, "--target-ms", 100));
+        }
+
+        Console.Error.WriteLine("usage: check [--files N] [--iterations N] [--target-ms N] | bench [BenchmarkDotNet args]");
+        return 2;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+    }
+
+    private static int Check(int files, int iterations, int targetMs)
+    {
+        var lambda = GeneratedSolution.Generate(files);
+        var plain = GeneratedSolution.Generate(files, lambda: false);
+        var ours = AnalysisRunner.PackageAnalyzers;
+        var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyBodiesBaselineAnalyzer());
+        var walker = ImmutableArray.Create<DiagnosticAnalyzer>(new WalkEveryNodeAnalyzer());
+        Console.WriteLine($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        Console.WriteLine($"Lambda solution: {lambda.Sources.Count} files, {lambda.LineCount:N0} lines; non-Lambda: {plain.Sources.Count} files, {plain.LineCount:N0} lines; {iterations} iterations, fresh compilation each");
+
+        // Warm-up: JIT of the driver and of our analyzers.
+        AnalysisRunner.Analyze(GeneratedSolution.Generate(50), ours);
+
+        var perAnalyzer = new Dictionary<string, List<double>>();
+        var totals = new List<double>();
+        var floors = new List<double>();
+        var walks = new List<double>();
+        var plainTotals = new List<double>();
+        var plainFloors = new List<double>();
+        var problems = new List<string>();
+        for (var i = 0; i < iterations; i++)
+        {
+            var run = AnalysisRunner.Analyze(lambda, ours);
+            problems.AddRange(AnalysisRunner.CheckCounts(lambda, run.Diagnostics, AnalysisRunner.RuleIds(ours)));
+            problems.AddRange(run.Exceptions);
+            foreach (var (name, time) in run.ExecutionTimes)
+            {
+                (perAnalyzer.TryGetValue(name, out var list) ? list : perAnalyzer[name] = new List<double>()).Add(time.TotalMilliseconds);
+            }
+
+            totals.Add(run.ExecutionTimes.Values.Sum(t => t.TotalMilliseconds));
+            floors.Add(AnalysisRunner.Analyze(lambda, floor).ExecutionTimes.Values.Sum(t => t.TotalMilliseconds));
+            walks.Add(AnalysisRunner.Analyze(lambda, walker).ExecutionTimes.Values.Sum(t => t.TotalMilliseconds));
+
+            var plainRun = AnalysisRunner.Analyze(plain, ours);
+            problems.AddRange(AnalysisRunner.CheckCounts(plain, plainRun.Diagnostics, AnalysisRunner.RuleIds(ours)));
+            plainTotals.Add(plainRun.ExecutionTimes.Values.Sum(t => t.TotalMilliseconds));
+            plainFloors.Add(AnalysisRunner.Analyze(plain, floor).ExecutionTimes.Values.Sum(t => t.TotalMilliseconds));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| analyzer | median ms | min | max |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var (name, list) in perAnalyzer.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"| {name} | {Median(list):F1} | {list.Min():F1} | {list.Max():F1} |");
+        }
+
+        Console.WriteLine($"| **all LambdaAnalyzers** | **{Median(totals):F1}** | {totals.Min():F1} | {totals.Max():F1} |");
+        Console.WriteLine($"| empty-bodies floor | {Median(floors):F1} | {floors.Min():F1} | {floors.Max():F1} |");
+        Console.WriteLine($"| walk-every-node analyzer | {Median(walks):F1} | {walks.Min():F1} | {walks.Max():F1} |");
+        Console.WriteLine($"| non-Lambda: all LambdaAnalyzers | {Median(plainTotals):F1} | {plainTotals.Min():F1} | {plainTotals.Max():F1} |");
+        Console.WriteLine($"| non-Lambda: empty-bodies floor | {Median(plainFloors):F1} | {plainFloors.Min():F1} | {plainFloors.Max():F1} |");
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ours / walk-every-node: {Median(totals) / Median(walks):F2}x; non-Lambda ours / floor: {Median(plainTotals) / Math.Max(0.001, Median(plainFloors)):F2}x"));
+
+        foreach (var problem in problems.Distinct())
+        {
+            Console.WriteLine("COUNT MISMATCH: " + problem);
+        }
+
+        var ok = problems.Count == 0 && Median(totals) <= targetMs;
+        Console.WriteLine(ok ? $"OK: {Median(totals):F1} ms <= {targetMs} ms at {files} files" : $"FAIL (target {targetMs} ms at {files} files, or counts)");
+        return ok ? 0 : 1;
+    }
+
+    internal static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count == 0 ? 0 : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
+
+/// <summary>BenchmarkDotNet: each analyzer alone, all together, and the floor, on a fresh compilation per invocation.</summary>
+[MemoryDiagnoser]
+public class AnalyzerBenchmarks
+{
+    private GeneratedSolution _solution = null!;
+    private ImmutableArray<DiagnosticAnalyzer> _analyzers;
+
+    [Params(1000)]
+    public int Files { get; set; }
+
+    [ParamsSource(nameof(AnalyzerNames))]
+    public string Analyzer { get; set; } = "All";
+
+    public static IEnumerable<string> AnalyzerNames()
+        => new[] { "All", "EmptyBodiesBaseline" }.Concat(AnalysisRunner.PackageAnalyzers.Select(a => a.GetType().Name));
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _solution = GeneratedSolution.Generate(Files);
+        _analyzers = Analyzer switch
+        {
+            "All" => AnalysisRunner.PackageAnalyzers,
+            "EmptyBodiesBaseline" => ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyBodiesBaselineAnalyzer()),
+            _ => AnalysisRunner.PackageAnalyzers.Where(a => a.GetType().Name == Analyzer).ToImmutableArray(),
+        };
+
+        // A broken analyzer must not win: the planted counts must come out exactly.
+        var run = AnalysisRunner.Analyze(_solution, _analyzers);
+        var problems = AnalysisRunner.CheckCounts(_solution, run.Diagnostics, AnalysisRunner.RuleIds(_analyzers));
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("\n", problems));
+        }
+    }
+
+    [Benchmark]
+    public int Analyze() => AnalysisRunner.Analyze(_solution, _analyzers).Diagnostics.Length;
+}
