@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
@@ -13,6 +14,8 @@ namespace LambdaAnalyzers.Benchmarks;
 /// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- check [--files 1000] [--iterations 5]
 ///   per-analyzer execution time (driver telemetry), medians, against the empty-bodies floor, in a
 ///   Lambda and a non-Lambda compilation; asserts the planted diagnostic counts; exit 1 when over target.
+/// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- compare [--files N] [--runs 3]
+///   build-level comparison with no package / Meziantou.Analyzer / Roslynator.Analyzers at 1,000 and 4,000 files.
 /// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- bench [BenchmarkDotNet args]
 /// </summary>
 public static class Program
@@ -30,7 +33,14 @@ public static class Program
             return Check(Option(args, "--files", 1000), Option(args, "--iterations", 5), Option(args, "--target-ms", 100));
         }
 
-        Console.Error.WriteLine("usage: check [--files N] [--iterations N] [--target-ms N] | bench [BenchmarkDotNet args]");
+        if (args.Length > 0 && args[0] == "compare")
+        {
+            var sizes = Option(args, "--files", 0) is var single && single > 0 ? new[] { single } : new[] { 1000, 4000 };
+            var repoRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+            return BuildComparison.Run(repoRoot, sizes, Option(args, "--runs", 3), Path.Combine(Path.GetTempPath(), "lambda-build-comparison"));
+        }
+
+        Console.Error.WriteLine("usage: check [--files N] [--iterations N] [--target-ms N] | compare [--files N] [--runs N] | bench [BenchmarkDotNet args]");
         return 2;
     }
 
