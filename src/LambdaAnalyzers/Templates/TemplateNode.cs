@@ -115,6 +115,15 @@ internal sealed class TemplateNode
         return null;
     }
 
+    public bool IsScalar => Kind == TemplateNodeKind.Scalar;
+
+    public bool IsMapping => Kind == TemplateNodeKind.Mapping;
+
+    public bool IsSequence => Kind == TemplateNodeKind.Sequence;
+
+    /// <summary>The value of a literal scalar child, or null.</summary>
+    public string? GetLiteral(string key) => Get(key) is { IsLiteral: true } node ? node.Value : null;
+
     public TemplateNode? Get(string key) => GetEntry(key)?.Value;
 
     public override string ToString() => Kind switch
