@@ -285,7 +285,7 @@ internal sealed class LambdaModel
 
     /// <summary>
     /// Handlers without a context parameter: public, at most one input, in a public non-generic class, and
-    /// either a method-level [LambdaSerializer] or an input whose type is a Lambda event type.
+    /// either a method-level [LambdaSerializer], or a Lambda event type as input under a conventional handler name.
     /// </summary>
     private bool HasEventSignature(IMethodSymbol method)
     {
@@ -300,8 +300,15 @@ internal sealed class LambdaModel
             return true;
         }
 
-        return method.Parameters.Length == 1 && IsLambdaEventType(method.Parameters[0].Type);
+        // A public method that merely takes an event (a helper such as GetUserId(APIGatewayProxyRequest))
+        // is not an entry point; without a context parameter, only the conventional handler names are.
+        return method.Parameters.Length == 1 && IsLambdaEventType(method.Parameters[0].Type) && IsConventionalHandlerName(method.Name);
     }
+
+    private static bool IsConventionalHandlerName(string name)
+        => name is "FunctionHandler" or "FunctionHandlerAsync" or "Handler" or "HandlerAsync" or "Handle" or "HandleAsync"
+            or "HandleRequest" or "HandleRequestAsync" or "HandleEvent" or "HandleEventAsync" or "Process" or "ProcessAsync"
+            or "Run" or "RunAsync" or "Execute" or "ExecuteAsync" or "Invoke" or "InvokeAsync";
 
     /// <summary>Types of the Amazon.Lambda.*Events packages (APIGatewayEvents, SQSEvents, CloudWatchEvents…).</summary>
     internal static bool IsLambdaEventType(ITypeSymbol type)

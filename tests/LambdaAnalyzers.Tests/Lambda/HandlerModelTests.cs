@@ -71,20 +71,21 @@ public sealed class HandlerModelTests
             public class Detail { public string Id { get; set; } }
             public class Scheduled
             {
-                public Task OnEvent(CloudWatchEvent<Detail> evnt) => Task.CompletedTask;
+                public Task FunctionHandler(CloudWatchEvent<Detail> evnt) => Task.CompletedTask;
             }
             public class Queue
             {
                 public void Process(SQSEvent batch) { }
                 internal void Helper(SQSEvent batch) { }
                 public void Two(SQSEvent batch, string other) { }
+                public static string FirstBody(SQSEvent batch) => batch.Records[0].Body;
             }
             """);
         Assert.Empty(host.CompilerErrors());
         var names = host.Model.GetHandlers(None).Select(h => (h.Method.Name, h.Kind)).ToList();
-        Assert.Contains(("OnEvent", HandlerKind.EventSignature), names);
+        Assert.Contains(("FunctionHandler", HandlerKind.EventSignature), names);
         Assert.Contains(("Process", HandlerKind.EventSignature), names);
-        Assert.DoesNotContain(names, n => n.Name is "Helper" or "Two");
+        Assert.DoesNotContain(names, n => n.Name is "Helper" or "Two" or "FirstBody");
     }
 
     [Fact]

@@ -28,6 +28,14 @@ internal static class FixHarness
 
     public sealed record Outcome(int FixesApplied, IReadOnlyList<string> Problems);
 
+    /// <summary>The IDE offers a provider only for the document kinds its export declares (default: C# documents).</summary>
+    private static bool SupportsDocumentKind(CodeFixProvider fixer, string kind)
+    {
+        var export = (ExportCodeFixProviderAttribute?)Attribute.GetCustomAttribute(fixer.GetType(), typeof(ExportCodeFixProviderAttribute));
+        var kinds = export?.DocumentKinds;
+        return kinds is null || kinds.Length == 0 ? kind == nameof(TextDocumentKind.Document) : kinds.Contains(kind);
+    }
+
     public static async Task<Outcome> ApplyEachAsync(AnalyzerHarness.Input input, ImmutableArray<Diagnostic> diagnostics, bool checkIntegrity)
     {
         var problems = new List<string>();
@@ -38,7 +46,8 @@ internal static class FixHarness
 
         foreach (var diagnostic in diagnostics)
         {
-            foreach (var fixer in AllFixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            var kind = diagnostic.Location.IsInSource ? nameof(TextDocumentKind.Document) : nameof(TextDocumentKind.AdditionalDocument);
+            foreach (var fixer in AllFixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id) && SupportsDocumentKind(f, kind)))
             {
                 var actions = new List<CodeAction>();
                 try
