@@ -334,6 +334,12 @@ internal static class LambdaInvokeRequests
                         break; // Method calls on the request (ToString, GetType…).
                     }
 
+                    if (reference.Parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation earlierInvoke }
+                        && symbols.IsInvoke(earlierInvoke.TargetMethod, out _))
+                    {
+                        break; // An earlier invoke with the same request reads it, it does not change it.
+                    }
+
                     // Passed somewhere, captured, aliased: someone else may set InvocationType.
                     return InvocationMode.Unknown;
             }
