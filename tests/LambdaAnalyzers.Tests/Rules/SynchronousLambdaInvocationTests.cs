@@ -245,7 +245,103 @@ public sealed class SynchronousLambdaInvocationTests
             await Lambda.{|#0:InvokeAsync|}(new InvokeRequest { FunctionName = input });
             """), Expect(0, "CheckoutFunction.HandleAsync", "another Lambda function"));
 
+    [Fact]
+    public Task LocalFunctionInHandler_Reports()
+        => VerifyAsync(Handler("""
+            await ChargeAsync();
+
+            async Task ChargeAsync() => await Lambda.{|LAMBDA002:InvokeAsync|}(new InvokeRequest { FunctionName = "payment", Payload = input });
+            """));
+
+    [Fact]
+    public Task LambdaPassedToTaskRun_Reports()
+        => VerifyAsync(Handler("""
+            await Task.Run(async () => await Lambda.{|LAMBDA002:InvokeAsync|}(new InvokeRequest { FunctionName = "payment" }));
+            """));
+
+    [Fact]
+    public Task AnnotationsHandlerWithInjectedClient_Reports()
+        => VerifyAsync(Usings + """
+            using Amazon.Lambda.Annotations;
+
+            namespace Shop
+            {
+                public class Functions
+                {
+                    [LambdaFunction]
+                    public async Task<string> Checkout([FromServices] IAmazonLambda lambda, string order, ILambdaContext context)
+                    {
+                        var response = await lambda.{|LAMBDA002:InvokeAsync|}(new InvokeRequest { FunctionName = "payment", Payload = order }, CancellationToken.None);
+                        return new StreamReader(response.Payload).ReadToEnd();
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task EventSetAfterTheCall_Reports()
+        => VerifyAsync(Handler("""
+            var request = new InvokeRequest { FunctionName = "payment" };
+            await Lambda.{|LAMBDA002:InvokeAsync|}(request);
+            request.InvocationType = InvocationType.Event;
+            await Lambda.InvokeAsync(request);
+            """));
+
     // ---------------------------------------------------------------- not reported
+
+    [Fact]
+    public Task ConstEventStringField_DoesNotReport()
+        => VerifyAsync(Handler("""
+            await Lambda.InvokeAsync(new InvokeRequest { FunctionName = "payment", InvocationType = Mode });
+            """, "private const string Mode = \"Event\";"));
+
+    [Fact]
+    public Task StaticReadonlyEventField_DoesNotReport()
+        => VerifyAsync(Handler("""
+            await Lambda.InvokeAsync(new InvokeRequest { FunctionName = "payment", InvocationType = Mode });
+            """, "private static readonly InvocationType Mode = InvocationType.FindValue(\"Event\");"));
+
+    [Fact]
+    public Task ConditionalInvocationType_DoesNotReport()
+        => VerifyAsync(Handler("""
+            await Lambda.InvokeAsync(new InvokeRequest { FunctionName = "payment", InvocationType = input.Length > 3 ? InvocationType.Event : InvocationType.RequestResponse });
+            """));
+
+    [Fact]
+    public Task RequestInInstanceField_DoesNotReport()
+        => VerifyAsync(Handler("""
+            await Lambda.InvokeAsync(_request);
+            """, "private readonly InvokeRequest _request = new InvokeRequest { FunctionName = \"payment\" };"));
+
+    [Fact]
+    public Task TopLevelWarmupBeforeBootstrap_DoesNotReport()
+    {
+        var test = new Verify.Test
+        {
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
+            TestCode = """
+                using Amazon.Lambda;
+                using Amazon.Lambda.Core;
+                using Amazon.Lambda.Model;
+                using Amazon.Lambda.RuntimeSupport;
+                using Amazon.Lambda.Serialization.SystemTextJson;
+
+                var lambda = new AmazonLambdaClient();
+                await lambda.InvokeAsync(new InvokeRequest { FunctionName = "payment", InvocationType = "DryRun" });
+                await lambda.InvokeAsync(new InvokeRequest { FunctionName = "warmup" });
+                await LambdaBootstrapBuilder.Create((string input, ILambdaContext context) => input.ToUpperInvariant(), new DefaultLambdaJsonSerializer()).Build().RunAsync();
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task UnknownInvocationTypeString_DoesNotReport()
+        => VerifyAsync(Handler("""
+            await Lambda.InvokeAsync(new InvokeRequest { FunctionName = "payment", InvocationType = "requestresponse" });
+            """));
+
 
     [Fact]
     public Task EventInvocationType_DoesNotReport()
