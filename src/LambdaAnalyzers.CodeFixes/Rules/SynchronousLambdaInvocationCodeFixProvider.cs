@@ -76,14 +76,57 @@ public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
 
             if (plan.QueueStem is not null)
             {
+                var templateEdit = await PlanTemplateEditAsync(document, diagnostic, plan.QueueStem, context.CancellationToken).ConfigureAwait(false);
+                var title = templateEdit is null
+                    ? $"Send through a queue ({plan.QueueStem}_QUEUE_URL)"
+                    : $"Send through a queue ({templateEdit.QueueName}, added to {System.IO.Path.GetFileName(templateEdit.Path)})";
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        $"Send through a queue ({plan.QueueStem}_QUEUE_URL)",
-                        ct => FixDocumentAsync(document, ImmutableArray.Create(diagnostic), SendThroughQueueKey, ct),
+                        title,
+                        ct => FixWithTemplateAsync(document, diagnostic, templateEdit, ct),
                         SendThroughQueueKey),
                     diagnostic);
             }
         }
+    }
+
+    /// <summary>The template half of the queue fix, when a SAM template wires the target's env var to a function.</summary>
+    private static async Task<QueueTemplateEditor.Edit?> PlanTemplateEditAsync(Document document, Diagnostic diagnostic, string stem, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(SynchronousLambdaInvocationAnalyzer.TargetVariableProperty, out var variable) || string.IsNullOrEmpty(variable))
+        {
+            return null;
+        }
+
+        var files = new List<(string Path, SourceText Text)>();
+        foreach (var additional in document.Project.AdditionalDocuments)
+        {
+            if (additional.FilePath is { } path && Templates.DeploymentFile.IsCandidatePath(path))
+            {
+                files.Add((path, await additional.GetTextAsync(cancellationToken).ConfigureAwait(false)));
+            }
+        }
+
+        return files.Count == 0 ? null : QueueTemplateEditor.Plan(files, variable!, stem, cancellationToken);
+    }
+
+    private static async Task<Solution> FixWithTemplateAsync(Document document, Diagnostic diagnostic, QueueTemplateEditor.Edit? templateEdit, CancellationToken cancellationToken)
+    {
+        var fixedDocument = await FixDocumentAsync(document, ImmutableArray.Create(diagnostic), SendThroughQueueKey, cancellationToken).ConfigureAwait(false);
+        var solution = fixedDocument.Project.Solution;
+        if (templateEdit is null || fixedDocument == document)
+        {
+            return solution;
+        }
+
+        var template = fixedDocument.Project.AdditionalDocuments.FirstOrDefault(d => d.FilePath == templateEdit.Path);
+        if (template is null)
+        {
+            return solution;
+        }
+
+        var text = await template.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        return solution.WithAdditionalDocumentText(template.Id, text.WithChanges(templateEdit.Changes));
     }
 
     private sealed class FixPlan

@@ -21,6 +21,9 @@ public sealed class SynchronousLambdaInvocationAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: an upper-case stem naming the target (PAYMENT), when it is known.</summary>
     internal const string TargetStemProperty = "TargetStem";
 
+    /// <summary>Diagnostic property: the environment variable FunctionName is read from, when it is one.</summary>
+    internal const string TargetVariableProperty = "TargetVariable";
+
     /// <summary>Diagnostic property: present when the call is InvokeWithResponseStreamAsync.</summary>
     internal const string StreamingProperty = "Streaming";
 
@@ -100,6 +103,11 @@ public sealed class SynchronousLambdaInvocationAnalyzer : DiagnosticAnalyzer
             if (LambdaInvokeRequests.TargetStem(target, isEnvironmentVariable) is { } stem)
             {
                 properties = properties.Add(TargetStemProperty, stem);
+            }
+
+            if (isEnvironmentVariable)
+            {
+                properties = properties.Add(TargetVariableProperty, target);
             }
         }
 

@@ -322,4 +322,135 @@ public sealed class SynchronousLambdaInvocationCodeFixTests
         => VerifyNoFixAsync(Handler("""
             await Lambda.{|LAMBDA002:InvokeAsync|}(new InvokeRequest { FunctionName = "audit", Qualifier = "live", Payload = input });
             """), Queue);
+
+    private const string TemplateBefore = """
+        AWSTemplateFormatVersion: '2010-09-09'
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: dotnet8
+            Timeout: 30
+
+        Resources:
+          CheckoutFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Shop.CheckoutFunction::HandleAsync
+              Environment:
+                Variables:
+                  AUDIT_FUNCTION_NAME: !Ref AuditFunction # wired by SAM
+              Policies:
+                - LambdaInvokePolicy:
+                    FunctionName: !Ref AuditFunction
+
+          AuditFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Shop.AuditFunction::HandleAsync
+
+        """;
+
+    private const string TemplateAfter = """
+        AWSTemplateFormatVersion: '2010-09-09'
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: dotnet8
+            Timeout: 30
+
+        Resources:
+          CheckoutFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Shop.CheckoutFunction::HandleAsync
+              Environment:
+                Variables:
+                  AUDIT_FUNCTION_NAME: !Ref AuditFunction # wired by SAM
+                  AUDIT_QUEUE_URL: !Ref AuditQueue
+              Policies:
+                - LambdaInvokePolicy:
+                    FunctionName: !Ref AuditFunction
+                - SQSSendMessagePolicy:
+                    QueueName: !GetAtt AuditQueue.QueueName
+
+          AuditFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: TestProject::Shop.AuditFunction::HandleAsync
+              Events:
+                AuditQueue:
+                  Type: SQS
+                  Properties:
+                    Queue: !GetAtt AuditQueue.Arn
+                    FunctionResponseTypes:
+                      - ReportBatchItemFailures
+
+          AuditQueue:
+            Type: AWS::SQS::Queue
+            Properties:
+              VisibilityTimeout: 180
+              RedrivePolicy:
+                deadLetterTargetArn: !GetAtt AuditDeadLetterQueue.Arn
+                maxReceiveCount: 3
+
+          AuditDeadLetterQueue:
+            Type: AWS::SQS::Queue
+
+        """;
+
+    [Fact]
+    public Task Queue_SamTemplate_AddsQueueDeadLetterQueueEventSourcePolicyAndVariable()
+    {
+        var before = Handler("""await Lambda.{|LAMBDA002:InvokeAsync|}(new InvokeRequest { FunctionName = Environment.GetEnvironmentVariable("AUDIT_FUNCTION_NAME"), Payload = input });""");
+        var after = Handler(
+            """await Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = Environment.GetEnvironmentVariable("AUDIT_QUEUE_URL"), MessageBody = input });""",
+            "private static readonly IAmazonSQS Sqs = new AmazonSQSClient();",
+            usings: "using Amazon.SQS;\nusing Amazon.SQS.Model;\n");
+        var test = new Verify.Test
+        {
+            TestCode = before,
+            FixedCode = after,
+            CodeActionEquivalenceKey = Queue,
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
+        };
+        // Fix all applies the C# half only (several queues in one template would need merged edits).
+        test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck;
+        test.TestState.AdditionalFiles.Add(("/0/template.yaml", TemplateBefore));
+        test.FixedState.AdditionalFiles.Add(("/0/template.yaml", TemplateAfter));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Queue_TemplateWithoutTheVariable_EditsOnlyTheCode()
+    {
+        var template = TemplateBefore.Replace("AUDIT_FUNCTION_NAME: !Ref AuditFunction", "OTHER: value");
+        var test = new Verify.Test
+        {
+            TestCode = Handler("""await Lambda.{|LAMBDA002:InvokeAsync|}(new InvokeRequest { FunctionName = Environment.GetEnvironmentVariable("AUDIT_FUNCTION_NAME"), Payload = input });"""),
+            FixedCode = Handler(
+                """await Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = Environment.GetEnvironmentVariable("AUDIT_QUEUE_URL"), MessageBody = input });""",
+                "private static readonly IAmazonSQS Sqs = new AmazonSQSClient();",
+                usings: "using Amazon.SQS;\nusing Amazon.SQS.Model;\n"),
+            CodeActionEquivalenceKey = Queue,
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
+        };
+        test.TestState.AdditionalFiles.Add(("/0/template.yaml", template));
+        test.FixedState.AdditionalFiles.Add(("/0/template.yaml", template));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public void Queue_EditedTemplate_ReadsBackWithTheQueueAndTheEventSource()
+    {
+        var file = LambdaAnalyzers.Templates.DeploymentFile.Read("/0/template.yaml", Microsoft.CodeAnalysis.Text.SourceText.From(TemplateAfter), System.Threading.CancellationToken.None);
+        Assert.NotNull(file);
+        var audit = Assert.Single(file!.Functions, f => f.Name == "AuditFunction");
+        var source = Assert.Single(audit.Events);
+        Assert.Equal("SQS", source.Type);
+        Assert.Contains(file.Queues, q => q.Name == "AuditQueue");
+        Assert.Contains(file.Queues, q => q.Name == "AuditDeadLetterQueue");
+        var checkout = Assert.Single(file.Functions, f => f.Name == "CheckoutFunction");
+        Assert.Equal("AuditQueue", checkout.GetProperty("Environment")?.Get("Variables")?.Get("AUDIT_QUEUE_URL")?.Value);
+        Assert.Equal(2, checkout.GetProperty("Policies")?.Items.Length);
+    }
 }
