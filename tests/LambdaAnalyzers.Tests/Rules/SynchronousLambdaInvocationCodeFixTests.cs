@@ -300,6 +300,13 @@ public sealed class SynchronousLambdaInvocationCodeFixTests
             """), Queue);
 
     [Fact]
+    public Task Queue_PayloadUsed_NoQueueFix()
+        => VerifyNoFixAsync(Handler("""
+            var response = await Lambda.{|LAMBDA002:InvokeAsync|}(new InvokeRequest { FunctionName = "payment", Payload = input });
+            input = new System.IO.StreamReader(response.Payload).ReadToEnd();
+            """), Queue);
+
+    [Fact]
     public Task Queue_NoPayload_NoQueueFix()
         => VerifyNoFixAsync(Handler("""
             await Lambda.{|LAMBDA002:InvokeAsync|}(new InvokeRequest { FunctionName = "audit" });

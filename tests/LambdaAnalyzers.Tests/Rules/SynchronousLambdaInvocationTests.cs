@@ -287,6 +287,27 @@ public sealed class SynchronousLambdaInvocationTests
             await Lambda.InvokeAsync(request);
             """));
 
+    [Fact]
+    public Task SynchronousInvokeOnClientSubclass_Reports()
+        => VerifyAsync(Usings + """
+            namespace Shop
+            {
+                /// <summary>The .NET Framework builds of the SDK have a blocking Invoke; a subclass stands in for it here.</summary>
+                public class LegacyLambdaClient : AmazonLambdaClient
+                {
+                    public InvokeResponse Invoke(InvokeRequest request) => InvokeAsync(request).GetAwaiter().GetResult();
+                }
+
+                public class CheckoutFunction
+                {
+                    private static readonly LegacyLambdaClient Lambda = new LegacyLambdaClient();
+
+                    public string Handle(string input, ILambdaContext context)
+                        => Lambda.{|LAMBDA002:Invoke|}(new InvokeRequest { FunctionName = "payment", Payload = input }).FunctionError ?? input;
+                }
+            }
+            """);
+
     // ---------------------------------------------------------------- not reported
 
     [Fact]
