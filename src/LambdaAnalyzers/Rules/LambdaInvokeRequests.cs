@@ -272,6 +272,7 @@ internal static class LambdaInvokeRequests
         var callContainer = EnclosingFunction(localReference);
         IOperation? source = null;
         var sources = 0;
+        var lastReassignment = -1;
         var statementAssignments = new List<(ISimpleAssignmentOperation Assignment, string Name)>();
         foreach (var operation in root.Descendants())
         {
@@ -298,6 +299,7 @@ internal static class LambdaInvokeRequests
                     {
                         source = reassignment.Value;
                         sources++;
+                        lastReassignment = reassignment.Syntax.SpanStart;
                         if (!ReferenceEquals(EnclosingFunction(reassignment), callContainer))
                         {
                             return InvocationMode.Unknown;
@@ -345,24 +347,65 @@ internal static class LambdaInvokeRequests
             }
         }
 
-        if (sources != 1 || source is null)
-        {
-            return InvocationMode.Unknown;
-        }
-
         info.Local = local;
-        var mode = Track(source, source.Syntax.SpanStart, symbols, compilation, info, depth + 1, cancellationToken);
-        if (mode == InvocationMode.Unknown)
+        var sourceMode = sources == 1 && source is not null
+            ? Track(source, source.Syntax.SpanStart, symbols, compilation, info, depth + 1, cancellationToken)
+            : InvocationMode.Unknown;
+
+        // "request.InvocationType = X;" as a statement of the block that holds the call, after every
+        // (re)assignment of the local: X decides, whatever came before.
+        ISimpleAssignmentOperation? decisive = null;
+        foreach (var (assignment, name) in statementAssignments)
         {
-            return mode;
+            if (name == "InvocationType")
+            {
+                decisive = assignment;
+            }
         }
 
+        if (decisive is not null
+            && decisive.Syntax.SpanStart > lastReassignment
+            && IsUnconditionalBefore(decisive, localReference))
+        {
+            foreach (var (assignment, name) in statementAssignments)
+            {
+                Record(assignment, name, symbols, compilation, info, depth, cancellationToken);
+            }
+
+            return ClassifyInvocationType(decisive.Value, symbols, compilation, depth, cancellationToken);
+        }
+
+        if (sourceMode == InvocationMode.Unknown)
+        {
+            return sourceMode;
+        }
+
+        var mode = sourceMode;
         foreach (var (assignment, name) in statementAssignments)
         {
             mode = Combine(mode, Record(assignment, name, symbols, compilation, info, depth, cancellationToken));
         }
 
         return mode;
+    }
+
+    /// <summary>The assignment is a statement of a block that also holds, later, the statement containing the call.</summary>
+    private static bool IsUnconditionalBefore(ISimpleAssignmentOperation assignment, IOperation call)
+    {
+        if (assignment.Parent is not IExpressionStatementOperation { Parent: IBlockOperation block } statement)
+        {
+            return false;
+        }
+
+        for (var current = call; current.Parent is not null; current = current.Parent)
+        {
+            if (current.Parent == block)
+            {
+                return current.Syntax.SpanStart > statement.Syntax.SpanStart;
+            }
+        }
+
+        return false;
     }
 
     private static InvocationMode FromFactory(IInvocationOperation call, LambdaInvokeSymbols symbols, Compilation compilation, InvokeRequestInfo info, int depth, CancellationToken cancellationToken)
@@ -486,6 +529,10 @@ internal static class LambdaInvokeRequests
                 return FieldInitializer(field, compilation, cancellationToken) is { } initializer
                     ? ClassifyInvocationType(initializer, symbols, compilation, depth + 1, cancellationToken)
                     : InvocationMode.Unknown;
+
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } instance } when symbols.IsInvocationTypeConstantClass(instance.Type):
+                // InvocationType.RequestResponse.Value, converted back from string.
+                return ClassifyInvocationType(instance, symbols, compilation, depth + 1, cancellationToken);
 
             case IObjectCreationOperation creation when symbols.IsInvocationTypeConstantClass(creation.Type) && creation.Arguments.Length == 1:
                 return ClassifyConstantString(creation.Arguments[0].Value);

@@ -308,7 +308,38 @@ public sealed class SynchronousLambdaInvocationTests
             }
             """);
 
+    [Fact]
+    public Task RequestOfUnknownOrigin_ThenSetToRequestResponse_Reports()
+        => VerifyAsync(Handler("""
+            var request = Load(input);
+            request.InvocationType = InvocationType.RequestResponse;
+            await Lambda.{|LAMBDA002:InvokeAsync|}(request);
+            """, "private static InvokeRequest Load(string json) => System.Text.Json.JsonSerializer.Deserialize<InvokeRequest>(json)!;"));
+
+    [Fact]
+    public Task EventInInitializer_OverriddenToRequestResponse_Reports()
+        => VerifyAsync(Handler("""
+            var request = new InvokeRequest { FunctionName = "payment", InvocationType = InvocationType.Event };
+            request.InvocationType = InvocationType.RequestResponse.Value;
+            await Lambda.{|LAMBDA002:InvokeAsync|}(request);
+            """));
+
     // ---------------------------------------------------------------- not reported
+
+    [Fact]
+    public Task RequestResponseInInitializer_OverriddenToEvent_DoesNotReport()
+        => VerifyAsync(Handler("""
+            var request = new InvokeRequest { FunctionName = "payment", InvocationType = InvocationType.RequestResponse };
+            request.InvocationType = InvocationType.Event;
+            await Lambda.InvokeAsync(request);
+            """));
+
+    [Fact]
+    public Task RequestOfUnknownOrigin_DoesNotReport()
+        => VerifyAsync(Handler("""
+            var request = Load(input);
+            await Lambda.InvokeAsync(request);
+            """, "private static InvokeRequest Load(string json) => System.Text.Json.JsonSerializer.Deserialize<InvokeRequest>(json)!;"));
 
     [Fact]
     public Task ConstEventStringField_DoesNotReport()
