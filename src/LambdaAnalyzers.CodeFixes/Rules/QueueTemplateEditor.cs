@@ -86,8 +86,9 @@ internal static class QueueTemplateEditor
         var text = file.Text;
         if (root.Get("Resources") is not { IsMapping: true } resources
             || resources.Entries.Length == 0
-            || caller.Properties is not { IsMapping: true } callerProperties
-            || target.Properties is not { IsMapping: true } targetProperties
+            || caller.Properties is not { IsMapping: true, Entries.Length: > 0 } callerProperties
+            || target.Properties is not { IsMapping: true, Entries.Length: > 0 } targetProperties
+            || variables.Entries.Length == 0
             || !IsBlock(text, resources) || !IsBlock(text, callerProperties) || !IsBlock(text, targetProperties) || !IsBlock(text, variables))
         {
             return null;

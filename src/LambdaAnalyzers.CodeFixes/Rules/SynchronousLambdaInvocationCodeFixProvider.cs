@@ -107,7 +107,20 @@ public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
             }
         }
 
-        return files.Count == 0 ? null : QueueTemplateEditor.Plan(files, variable!, stem, cancellationToken);
+        if (files.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return QueueTemplateEditor.Plan(files, variable!, stem, cancellationToken);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            // The template half is a bonus: an unexpected shape must not cost the C# fix.
+            return null;
+        }
     }
 
     private static async Task<Solution> FixWithTemplateAsync(Document document, Diagnostic diagnostic, QueueTemplateEditor.Edit? templateEdit, CancellationToken cancellationToken)

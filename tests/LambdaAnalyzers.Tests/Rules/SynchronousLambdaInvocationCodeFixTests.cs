@@ -460,4 +460,103 @@ public sealed class SynchronousLambdaInvocationCodeFixTests
         Assert.Equal("AuditQueue", checkout.GetProperty("Environment")?.Get("Variables")?.Get("AUDIT_QUEUE_URL")?.Value);
         Assert.Equal(2, checkout.GetProperty("Policies")?.Items.Length);
     }
+
+    [Fact]
+    public Task Queue_SamTemplateWithoutPoliciesAndWithEvents_AddsThem()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Handler("""await Lambda.{|LAMBDA002:InvokeAsync|}(new InvokeRequest { FunctionName = Environment.GetEnvironmentVariable("AUDIT_FUNCTION_NAME"), Payload = input });"""),
+            FixedCode = Handler(
+                """await Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = Environment.GetEnvironmentVariable("AUDIT_QUEUE_URL"), MessageBody = input });""",
+                "private static readonly IAmazonSQS Sqs = new AmazonSQSClient();",
+                usings: "using Amazon.SQS;\nusing Amazon.SQS.Model;\n"),
+            CodeActionEquivalenceKey = Queue,
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck,
+        };
+        test.TestState.AdditionalFiles.Add(("/0/template.yml", """
+            Resources:
+              CheckoutFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.CheckoutFunction::HandleAsync
+                  Timeout: 10
+                  Environment:
+                    Variables:
+                      AUDIT_FUNCTION_NAME: !Ref AuditFunction
+              AuditFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.AuditFunction::HandleAsync
+                  Timeout: 60
+                  Events:
+                    Nightly:
+                      Type: Schedule
+                      Properties:
+                        Schedule: rate(1 day)
+            """));
+        test.FixedState.AdditionalFiles.Add(("/0/template.yml", """
+            Resources:
+              CheckoutFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.CheckoutFunction::HandleAsync
+                  Timeout: 10
+                  Environment:
+                    Variables:
+                      AUDIT_FUNCTION_NAME: !Ref AuditFunction
+                      AUDIT_QUEUE_URL: !Ref AuditQueue
+                  Policies:
+                    - SQSSendMessagePolicy:
+                        QueueName: !GetAtt AuditQueue.QueueName
+              AuditFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.AuditFunction::HandleAsync
+                  Timeout: 60
+                  Events:
+                    Nightly:
+                      Type: Schedule
+                      Properties:
+                        Schedule: rate(1 day)
+                    AuditQueue:
+                      Type: SQS
+                      Properties:
+                        Queue: !GetAtt AuditQueue.Arn
+                        FunctionResponseTypes:
+                          - ReportBatchItemFailures
+
+              AuditQueue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  VisibilityTimeout: 360
+                  RedrivePolicy:
+                    deadLetterTargetArn: !GetAtt AuditDeadLetterQueue.Arn
+                    maxReceiveCount: 3
+
+              AuditDeadLetterQueue:
+                Type: AWS::SQS::Queue
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Queue_TemplateAlreadyHasTheQueue_EditsOnlyTheCode()
+    {
+        var template = TemplateBefore + "  AuditQueue:\n    Type: AWS::SQS::Queue\n";
+        var test = new Verify.Test
+        {
+            TestCode = Handler("""await Lambda.{|LAMBDA002:InvokeAsync|}(new InvokeRequest { FunctionName = Environment.GetEnvironmentVariable("AUDIT_FUNCTION_NAME"), Payload = input });"""),
+            FixedCode = Handler(
+                """await Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = Environment.GetEnvironmentVariable("AUDIT_QUEUE_URL"), MessageBody = input });""",
+                "private static readonly IAmazonSQS Sqs = new AmazonSQSClient();",
+                usings: "using Amazon.SQS;\nusing Amazon.SQS.Model;\n"),
+            CodeActionEquivalenceKey = Queue,
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
+        };
+        test.TestState.AdditionalFiles.Add(("/0/template.yaml", template));
+        test.FixedState.AdditionalFiles.Add(("/0/template.yaml", template));
+        return test.RunAsync();
+    }
 }
