@@ -300,7 +300,7 @@ internal static class LambdaInvokeRequests
                         source = reassignment.Value;
                         sources++;
                         lastReassignment = reassignment.Syntax.SpanStart;
-                        if (!ReferenceEquals(EnclosingFunction(reassignment), callContainer))
+                        if (!IsSameOrEnclosing(EnclosingFunction(reassignment), callContainer))
                         {
                             return InvocationMode.Unknown;
                         }
@@ -312,7 +312,7 @@ internal static class LambdaInvokeRequests
                     {
                         if (property.Parent is ISimpleAssignmentOperation set && set.Target == property)
                         {
-                            if (!ReferenceEquals(EnclosingFunction(set), callContainer))
+                            if (!IsSameOrEnclosing(EnclosingFunction(set), callContainer))
                             {
                                 return InvocationMode.Unknown;
                             }
@@ -480,6 +480,27 @@ internal static class LambdaInvokeRequests
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True when code in <paramref name="container"/> (null: the method body) runs around the call: it is the
+    /// call's own function or one that encloses it (a retry lambda around the call). Code in another lambda may
+    /// run at any time.
+    /// </summary>
+    private static bool IsSameOrEnclosing(IOperation? container, IOperation? callContainer)
+    {
+        for (var current = callContainer; ; current = EnclosingFunction(current))
+        {
+            if (ReferenceEquals(current, container))
+            {
+                return true;
+            }
+
+            if (current is null)
+            {
+                return false;
+            }
+        }
     }
 
     private static IOperation? EnclosingFunction(IOperation operation)

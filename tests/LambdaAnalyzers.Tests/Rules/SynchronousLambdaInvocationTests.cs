@@ -324,7 +324,24 @@ public sealed class SynchronousLambdaInvocationTests
             await Lambda.{|LAMBDA002:InvokeAsync|}(request);
             """));
 
+    [Fact]
+    public Task LocalCapturedByRetryLambda_Reports()
+        => VerifyAsync(Handler("""
+            var request = new InvokeRequest { FunctionName = "payment" };
+            request.Payload = input;
+            await RetryAsync(() => Lambda.{|LAMBDA002:InvokeAsync|}(request));
+            """, "private static Task<T> RetryAsync<T>(Func<Task<T>> action) => action();"));
+
     // ---------------------------------------------------------------- not reported
+
+    [Fact]
+    public Task LocalSetToEventInsideAnotherLambda_DoesNotReport()
+        => VerifyAsync(Handler("""
+            var request = new InvokeRequest { FunctionName = "payment" };
+            Action makeAsync = () => request.InvocationType = InvocationType.Event;
+            makeAsync();
+            await Lambda.InvokeAsync(request);
+            """));
 
     [Fact]
     public Task RequestResponseInInitializer_OverriddenToEvent_DoesNotReport()
