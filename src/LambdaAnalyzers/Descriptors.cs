@@ -32,6 +32,31 @@ internal static class Descriptors
         params string[] customTags)
         => new(id, title, messageFormat, category, severity, isEnabledByDefault, description, HelpLink(id), customTags);
 
+    private const string LAMBDA002_Title = "Lambda function invokes another function synchronously";
+
+    private const string LAMBDA002_Description =
+        "A function that invokes another with InvocationType RequestResponse (the default when InvocationType is not set) or " +
+        "with response streaming waits for it: it is billed for the callee's whole duration on top of its own, inherits the " +
+        "callee's latency, throttling and errors, can time out while the callee keeps running, and its retries run the callee's " +
+        "work again. Chain functions with events instead: asynchronous invocation (InvocationType.Event), a queue between them, " +
+        "a Lambda Destination, or Step Functions when a result is needed.";
+
+    public static readonly DiagnosticDescriptor LAMBDA002_SynchronousInvocation = Create(
+        "LAMBDA002",
+        LAMBDA002_Title,
+        "'{0}' invokes {1} synchronously and is billed while it waits for the response",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        LAMBDA002_Description);
+
+    public static readonly DiagnosticDescriptor LAMBDA002_SynchronousStreamingInvocation = Create(
+        "LAMBDA002",
+        LAMBDA002_Title,
+        "'{0}' invokes {1} with response streaming, which is synchronous, and is billed while it reads the stream",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        LAMBDA002_Description);
+
     public static readonly DiagnosticDescriptor LAMBDA009_HandlerDoesNotResolve = Create(
         "LAMBDA009",
         "Configured Lambda handler does not resolve",
