@@ -78,14 +78,25 @@ internal sealed class DeploymentFileFixAllProvider : FixAllProvider
     internal static SourceText? ApplyAll(SourceText text, IEnumerable<Diagnostic> diagnostics, Func<Diagnostic, SourceText, TextChange?> changeFor)
     {
         var changes = new List<TextChange>();
-        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        // Order by the edit, not by the diagnostic: an edit may lie elsewhere in the file than its diagnostic.
+        var ordered = new List<TextChange>();
+        foreach (var diagnostic in diagnostics)
         {
-            if (changeFor(diagnostic, text) is not { } change || change.Span.End > text.Length)
+            if (changeFor(diagnostic, text) is { } candidate && candidate.Span.End <= text.Length)
+            {
+                ordered.Add(candidate);
+            }
+        }
+
+        foreach (var change in ordered.OrderBy(c => c.Span.Start).ThenBy(c => c.Span.Length))
+        {
+            if (changes.Count > 0 && changes[changes.Count - 1].Span.End > change.Span.Start)
             {
                 continue;
             }
 
-            if (changes.Count > 0 && changes[changes.Count - 1].Span.End > change.Span.Start)
+            // Several diagnostics may ask for the same edit (one shared setting for many findings): apply it once.
+            if (changes.Exists(c => c.Span == change.Span && c.NewText == change.NewText))
             {
                 continue;
             }
