@@ -334,6 +334,31 @@ public sealed partial class ApiWithoutThrottlingAnalyzer : DiagnosticAnalyzer
             return AddRouteSettings(file, existing, limits);
         }
 
+        if (file.Format == TemplateFormat.CloudFormationJson)
+        {
+            if (file.Root is not { } jsonRoot)
+            {
+                return null;
+            }
+
+            var unit = TemplateEdits.JsonIndentUnit(file, jsonRoot);
+            var settings = rest
+                ? "\"MethodSettings\": [\n" + unit + "{\n" +
+                  unit + unit + "\"ResourcePath\": \"/*\",\n" +
+                  unit + unit + "\"HttpMethod\": \"*\",\n" +
+                  unit + unit + "\"ThrottlingRateLimit\": " + limits.Rate + ",\n" +
+                  unit + unit + "\"ThrottlingBurstLimit\": " + limits.Burst + "\n" +
+                  unit + "}\n]"
+                : TemplateEdits.JsonObjectProperty(
+                    "DefaultRouteSettings",
+                    "\"ThrottlingBurstLimit\": " + limits.Burst + ",\n\"ThrottlingRateLimit\": " + limits.Rate,
+                    unit);
+            var sectionJson = TemplateEdits.JsonObjectProperty(section, settings, unit);
+            return globals is not null
+                ? (globals.Kind == TemplateNodeKind.Mapping ? TemplateEdits.AddJson(file, globals, sectionJson) : null)
+                : TemplateEdits.AddJson(file, jsonRoot, TemplateEdits.JsonObjectProperty("Globals", sectionJson, unit));
+        }
+
         if (file.Format != TemplateFormat.CloudFormationYaml)
         {
             return null;

@@ -254,9 +254,18 @@ public sealed partial class MissingReservedConcurrencyAnalyzer : DiagnosticAnaly
             return TemplateEdits.AddScalar(file, globalsFunction, "ReservedConcurrentExecutions", value);
         }
 
-        if (file.Format != TemplateFormat.CloudFormationYaml)
+        if (file.Format == TemplateFormat.CloudFormationJson)
         {
-            return null;
+            if (file.Root is not { } root)
+            {
+                return null;
+            }
+
+            var unit = TemplateEdits.JsonIndentUnit(file, root);
+            var function = TemplateEdits.JsonObjectProperty("Function", "\"ReservedConcurrentExecutions\": " + value, unit);
+            return root.Get("Globals") is { } jsonGlobals
+                ? TemplateEdits.AddJson(file, jsonGlobals, function)
+                : TemplateEdits.AddJson(file, root, TemplateEdits.JsonObjectProperty("Globals", function, unit));
         }
 
         if (file.Root?.Get("Globals") is { } globals)

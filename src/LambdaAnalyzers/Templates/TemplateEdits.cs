@@ -179,6 +179,13 @@ internal static class TemplateEdits
         return "  ";
     }
 
+    /// <summary>A JSON property whose value is an object: <c>"key": {</c>, the body indented one unit, <c>}</c> (lines joined with \n).</summary>
+    public static string JsonObjectProperty(string key, string body, string unit)
+        => "\"" + key + "\": {\n" + IndentLines(body, unit) + "\n}";
+
+    public static string IndentLines(string body, string unit)
+        => unit + body.Replace("\n", "\n" + unit);
+
     public static string NewLine(SourceText text)
     {
         for (var i = 0; i < text.Length; i++)

@@ -320,4 +320,52 @@ public sealed class ApiWithoutThrottlingCodeFixTests
                 events:
                   - {|LAMBDA005:httpApi|}: 'GET /orders'
             """);
+
+    [Fact]
+    public Task AnnotationsTemplate_ImplicitApi_AddsGlobalsInJson()
+        => FixAsync("/repo/src/Shop/serverless.template", """
+            {
+              "AWSTemplateFormatVersion": "2010-09-09",
+              "Transform": "AWS::Serverless-2016-10-31",
+              "Resources": {
+                "Orders": {
+                  "Type": "AWS::Serverless::Function",
+                  "Properties": {
+                    "Handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync",
+                    "Events": {
+                      "{|LAMBDA005:RootGet|}": { "Type": "Api", "Properties": { "Path": "/", "Method": "GET" } }
+                    }
+                  }
+                }
+              }
+            }
+            """, """
+            {
+              "Globals": {
+                "Api": {
+                  "MethodSettings": [
+                    {
+                      "ResourcePath": "/*",
+                      "HttpMethod": "*",
+                      "ThrottlingRateLimit": 100,
+                      "ThrottlingBurstLimit": 200
+                    }
+                  ]
+                }
+              },
+              "AWSTemplateFormatVersion": "2010-09-09",
+              "Transform": "AWS::Serverless-2016-10-31",
+              "Resources": {
+                "Orders": {
+                  "Type": "AWS::Serverless::Function",
+                  "Properties": {
+                    "Handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync",
+                    "Events": {
+                      "RootGet": { "Type": "Api", "Properties": { "Path": "/", "Method": "GET" } }
+                    }
+                  }
+                }
+              }
+            }
+            """);
 }

@@ -324,4 +324,29 @@ public sealed class MissingReservedConcurrencyCodeFixTests
                 Type: AWS::Serverless::Function
                 Properties: { Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync }
             """);
+
+    [Fact]
+    public Task Globals_Json_AddsGlobalsSection()
+        => Verify.VerifyAsync(Source, "/repo/src/Shop/serverless.template", """
+            {
+              "Transform": "AWS::Serverless-2016-10-31",
+              "Resources": {
+                "{|LAMBDA004:Orders|}": { "Type": "AWS::Serverless::Function", "Properties": { "Handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync" } },
+                "{|LAMBDA004:Worker|}": { "Type": "AWS::Serverless::Function", "Properties": { "Handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync" } }
+              }
+            }
+            """, """
+            {
+              "Globals": {
+                "Function": {
+                  "ReservedConcurrentExecutions": 10
+                }
+              },
+              "Transform": "AWS::Serverless-2016-10-31",
+              "Resources": {
+                "Orders": { "Type": "AWS::Serverless::Function", "Properties": { "Handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync" } },
+                "Worker": { "Type": "AWS::Serverless::Function", "Properties": { "Handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync" } }
+              }
+            }
+            """, MissingReservedConcurrencyCodeFixProvider.AddToGlobalsKey);
 }
