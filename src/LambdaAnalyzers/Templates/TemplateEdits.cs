@@ -34,7 +34,22 @@ internal static class TemplateEdits
             return null;
         }
 
-        var first = mapping.Entries[0];
+        // Entries merged in from an anchor (<<: *defaults) lie elsewhere in the file: only the mapping's own count.
+        TemplateEntry? first = null;
+        foreach (var entry in mapping.Entries)
+        {
+            if (mapping.Span.Contains(entry.Span))
+            {
+                first = entry;
+                break;
+            }
+        }
+
+        if (first is null)
+        {
+            return null;
+        }
+
         var indent = Column(text, first.Span.Start);
         if (indent < 0)
         {
@@ -49,7 +64,7 @@ internal static class TemplateEdits
         for (var i = mapping.Entries.Length - 1; i >= 0; i--)
         {
             var entry = mapping.Entries[i];
-            if (entry.Value.Kind != TemplateNodeKind.Scalar)
+            if (entry.Value.Kind != TemplateNodeKind.Scalar || !mapping.Span.Contains(entry.Span))
             {
                 continue;
             }

@@ -349,4 +349,27 @@ public sealed class MissingReservedConcurrencyCodeFixTests
               }
             }
             """, MissingReservedConcurrencyCodeFixProvider.AddToGlobalsKey);
+
+    [Fact]
+    public Task Serverless_MergedDefaults_InsertsInTheFunctionItself()
+        => FunctionFixAsync("/repo/serverless.yml", """
+            service: shop
+            custom:
+              defaults: &defaults
+                timeout: 10
+            functions:
+              {|LAMBDA004:orders|}:
+                <<: *defaults
+                handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+            """, """
+            service: shop
+            custom:
+              defaults: &defaults
+                timeout: 10
+            functions:
+              orders:
+                <<: *defaults
+                handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+                reservedConcurrency: 10
+            """);
 }

@@ -458,4 +458,82 @@ public sealed class MissingReservedConcurrencyTests
                 events:
                   - httpApi: 'GET /orders'
             """);
+
+    [Fact]
+    public Task Serverless_SetThroughMergedDefaults_DoesNotReport()
+        => VerifyAsync("/repo/serverless.yml", """
+            service: shop
+            custom:
+              defaults: &defaults
+                reservedConcurrency: 5
+            functions:
+              orders:
+                <<: *defaults
+                handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+            """);
+
+    [Fact]
+    public Task GlobalsDoNotApplyToLambdaFunction_Reports()
+        => VerifyAsync("/repo/template.yaml", """
+            Globals:
+              Function:
+                ReservedConcurrentExecutions: 5
+            Resources:
+              {|#0:Orders|}:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+            """,
+            expected: Info(0));
+
+    [Fact]
+    public Task TerraformLocalModuleInternals_OutsideProject_DoesNotReport()
+        => VerifyAsync("/repo/modules/lambda/main.tf", """
+            resource "aws_lambda_function" "this" {
+              function_name = var.name
+              handler       = var.handler
+            }
+            """);
+
+    [Fact]
+    public Task CloudFormationMacro_DoesNotReport()
+        => VerifyAsync("/repo/template.yaml", """
+            Resources:
+              MacroFunction:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+              Macro:
+                Type: AWS::CloudFormation::Macro
+                Properties:
+                  Name: Expand
+                  FunctionName: !GetAtt MacroFunction.Arn
+            """);
+
+    [Fact]
+    public Task ToolsDefaultsOnly_DoesNotReport()
+        => VerifyAsync("/repo/src/Shop/aws-lambda-tools-defaults.json", """
+            {
+              "function-handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync",
+              "function-runtime": "dotnet8"
+            }
+            """);
+
+    [Fact]
+    public Task TemplateNamedByToolsDefaults_ImageFunction_Reports()
+    {
+        var test = new Verify.Test { TestCode = Function, GlobalOptions = ProjectDir };
+        test.TestState.AdditionalFiles.Add(("/repo/src/Shop/aws-lambda-tools-defaults.json", """
+            { "template": "../../deploy/stack.template" }
+            """));
+        test.TestState.AdditionalFiles.Add(("/repo/deploy/stack.template", """
+            {
+              "Resources": {
+                "{|#0:Orders|}": { "Type": "AWS::Lambda::Function", "Properties": { "PackageType": "Image", "Code": { "ImageUri": "x" } } }
+              }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Info(0));
+        return test.RunAsync();
+    }
 }
