@@ -410,4 +410,103 @@ public sealed class ApiWithoutThrottlingTests
                 events:
                   - http: GET orders
             """);
+
+    [Fact]
+    public Task TerraformMethodSettingsInAnotherFile_DoesNotReport()
+    {
+        var test = new Verify.Test { TestCode = MissingReservedConcurrencyTests.Function, GlobalOptions = ProjectDir };
+        test.TestState.AdditionalFiles.Add(("/repo/infra/main.tf", TerraformFunction + """
+
+
+            resource "aws_api_gateway_stage" "prod" {
+              stage_name = "prod"
+            }
+            """));
+        test.TestState.AdditionalFiles.Add(("/repo/infra/throttling.tf", """
+            resource "aws_api_gateway_method_settings" "all" {
+              stage_name  = aws_api_gateway_stage.prod.stage_name
+              method_path = "*/*"
+
+              settings {
+                throttling_rate_limit = 50
+              }
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task TerraformStageInSiblingFileOfOwnFunction_Reports()
+    {
+        var test = new Verify.Test { TestCode = MissingReservedConcurrencyTests.Function, GlobalOptions = ProjectDir };
+        test.TestState.AdditionalFiles.Add(("/repo/infra/lambda.tf", TerraformFunction));
+        test.TestState.AdditionalFiles.Add(("/repo/infra/api.tf", """
+            resource "aws_apigatewayv2_stage" "{|LAMBDA005:default|}" {
+              name = "$default"
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task TerraformStageInSiblingFileOfOtherProjectsFunction_DoesNotReport()
+    {
+        var test = new Verify.Test { TestCode = MissingReservedConcurrencyTests.Function, GlobalOptions = ProjectDir };
+        test.TestState.AdditionalFiles.Add(("/repo/infra/lambda.tf", """
+            resource "aws_lambda_function" "billing" {
+              handler = "Billing::Billing.Invoices::HandleAsync"
+            }
+            """));
+        test.TestState.AdditionalFiles.Add(("/repo/infra/api.tf", """
+            resource "aws_apigatewayv2_stage" "default" {
+              name = "$default"
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ServerlessThrottlingInResourcesOverride_DoesNotReport()
+        => VerifyAsync("/repo/serverless.yml", """
+            service: shop
+            functions:
+              orders:
+                handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+                events:
+                  - httpApi: 'GET /orders'
+            resources:
+              extensions:
+                HttpApiStage:
+                  Properties:
+                    DefaultRouteSettings:
+                      ThrottlingBurstLimit: 100
+                      ThrottlingRateLimit: 50
+            """);
+
+    [Fact]
+    public Task WebSocketStage_WithoutThrottling_Reports()
+        => VerifyAsync("/repo/template.yaml", $$"""
+            Resources:
+              {|LAMBDA005:WsStage|}:
+                Type: AWS::ApiGatewayV2::Stage
+                Properties:
+                  ApiId: !Ref WebSocketApi
+                  StageName: prod
+                  DefaultRouteSettings:
+                    DataTraceEnabled: false
+            {{OwnFunctionYaml}}
+            """);
+
+    [Fact]
+    public Task RouteSettingsThrottling_DoesNotReport()
+        => VerifyAsync("/repo/template.yaml", $$"""
+            Resources:
+              ShopHttpApi:
+                Type: AWS::Serverless::HttpApi
+                Properties:
+                  RouteSettings:
+                    "GET /orders":
+                      ThrottlingBurstLimit: 10
+            {{OwnFunctionYaml}}
+            """);
 }

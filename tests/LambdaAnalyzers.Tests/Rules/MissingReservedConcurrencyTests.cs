@@ -536,4 +536,24 @@ public sealed class MissingReservedConcurrencyTests
         test.ExpectedDiagnostics.Add(Info(0));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task SharedTemplate_OnlyOwnFunctionReported()
+        => VerifyAsync("/repo/template.yaml", """
+            Resources:
+              Billing:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Billing::Billing.Invoices::HandleAsync
+                  Events:
+                    Get:
+                      Type: Api
+              {|LAMBDA004:Orders|}:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+                  Events:
+                    Get:
+                      Type: Api
+            """);
 }
