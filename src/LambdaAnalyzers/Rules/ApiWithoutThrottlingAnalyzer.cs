@@ -137,6 +137,11 @@ public sealed partial class ApiWithoutThrottlingAnalyzer : DiagnosticAnalyzer
     private static (bool Report, TextChange? Change, string? Note) CloudFormation(DeploymentFile file, ApiDefinition api, Limits limits)
     {
         var globals = file.Root?.Get("Globals");
+        if (HasUsagePlanThrottle(file, api, globals))
+        {
+            return (false, null, null);
+        }
+
         switch (api.ResourceType)
         {
             case CloudFormationModel.SamApi when api.IsImplicit:
@@ -184,6 +189,64 @@ public sealed partial class ApiWithoutThrottlingAnalyzer : DiagnosticAnalyzer
                 return (false, null, null);
         }
     }
+
+    /// <summary>
+    /// A usage plan with a throttle for the API: SAM <c>Auth.UsagePlan.Throttle</c> (also in <c>Globals.Api</c>), or an
+    /// <c>AWS::ApiGateway::UsagePlan</c> with <c>Throttle</c> whose <c>ApiStages</c> name the API. Usage-plan limits apply to
+    /// API-key clients; a team that set one has chosen its throttling, so the rule stays quiet.
+    /// </summary>
+    private static bool HasUsagePlanThrottle(DeploymentFile file, ApiDefinition api, TemplateNode? globals)
+    {
+        if (api.ResourceType is CloudFormationModel.SamApi
+            && (api.Properties?.Get("Auth")?.Get("UsagePlan")?.Get("Throttle") is not null
+                || globals?.Get("Api")?.Get("Auth")?.Get("UsagePlan")?.Get("Throttle") is not null))
+        {
+            return true;
+        }
+
+        if (api.IsImplicit || api.ResourceType is not (CloudFormationModel.SamApi or "AWS::ApiGateway::Stage"))
+        {
+            return false;
+        }
+
+        var resources = file.Root?.Get("Resources") ?? file.Root?.Get("resources")?.Get("Resources");
+        if (resources is not { Kind: TemplateNodeKind.Mapping })
+        {
+            return false;
+        }
+
+        // For a stage, the REST API it belongs to: RestApiId: !Ref ShopApi.
+        var restApiId = api.ResourceType == CloudFormationModel.SamApi ? null : api.Properties?.Get("RestApiId");
+        foreach (var entry in resources.Entries)
+        {
+            if (CloudFormationModel.ResourceType(entry.Value) != "AWS::ApiGateway::UsagePlan"
+                || entry.Value.Get("Properties") is not { } plan
+                || plan.Get("Throttle") is null
+                || plan.Get("ApiStages") is not { Kind: TemplateNodeKind.Sequence } stages)
+            {
+                continue;
+            }
+
+            foreach (var stage in stages.Items)
+            {
+                if (stage.Get("ApiId") is not { } apiId)
+                {
+                    continue;
+                }
+
+                if (CloudFormationModel.References(apiId, api.Name)
+                    || (restApiId is { IsIntrinsic: true } && SameText(file, restApiId, apiId)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SameText(DeploymentFile file, TemplateNode a, TemplateNode b)
+        => string.Equals(file.Text.ToString(a.Span), file.Text.ToString(b.Span), StringComparison.Ordinal);
 
     private static bool HasExplicitSamApi(DeploymentFile file)
     {

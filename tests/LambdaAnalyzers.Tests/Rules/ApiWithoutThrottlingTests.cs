@@ -509,4 +509,45 @@ public sealed class ApiWithoutThrottlingTests
                       ThrottlingBurstLimit: 10
             {{OwnFunctionYaml}}
             """);
+
+    [Fact]
+    public Task SamApiUsagePlanThrottle_DoesNotReport()
+        => VerifyAsync("/repo/template.yaml", $$"""
+            Resources:
+              ShopApi:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  Auth:
+                    ApiKeyRequired: true
+                    UsagePlan:
+                      CreateUsagePlan: PER_API
+                      Throttle:
+                        BurstLimit: 100
+                        RateLimit: 50
+            {{OwnFunctionYaml}}
+            """);
+
+    [Fact]
+    public Task StageWithUsagePlanThrottle_DoesNotReport()
+        => VerifyAsync("/repo/template.yaml", $$"""
+            Resources:
+              Api:
+                Type: AWS::ApiGateway::RestApi
+              Prod:
+                Type: AWS::ApiGateway::Stage
+                Properties:
+                  RestApiId: !Ref Api
+                  StageName: prod
+              Plan:
+                Type: AWS::ApiGateway::UsagePlan
+                Properties:
+                  ApiStages:
+                    - ApiId: !Ref Api
+                      Stage: prod
+                  Throttle:
+                    BurstLimit: 100
+                    RateLimit: 50
+            {{OwnFunctionYaml}}
+            """);
 }
