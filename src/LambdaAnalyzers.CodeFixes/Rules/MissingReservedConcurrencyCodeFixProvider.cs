@@ -23,11 +23,13 @@ public sealed class MissingReservedConcurrencyCodeFixProvider : CodeFixProvider
 {
     public const string AddToFunctionKey = "LAMBDA004.AddReservedConcurrency";
     public const string AddToGlobalsKey = "LAMBDA004.AddReservedConcurrencyToGlobals";
+    public const string AddParameterKey = "LAMBDA004.AddReservedConcurrencyParameter";
 
     private static readonly FixAllProvider FixAll = new KeyedFixAllProvider(new Dictionary<string, FixAllProvider>
     {
         [AddToFunctionKey] = new DeploymentFileFixAllProvider("Add reserved concurrency to every function", FunctionChange),
         [AddToGlobalsKey] = new DeploymentFileFixAllProvider("Set reserved concurrency once in Globals", GlobalsChange),
+        [AddParameterKey] = new DeploymentFileFixAllProvider("Add a reserved concurrency parameter for every function", ParameterChanges),
     });
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(MissingReservedConcurrencyAnalyzer.RuleId);
@@ -39,6 +41,12 @@ public sealed class MissingReservedConcurrencyCodeFixProvider : CodeFixProvider
 
     internal static TextChange? GlobalsChange(Diagnostic diagnostic, SourceText text)
         => PropertyChange.Read(diagnostic, text, MissingReservedConcurrencyAnalyzer.GlobalsStartProperty, null, MissingReservedConcurrencyAnalyzer.GlobalsTextProperty);
+
+    internal static IReadOnlyList<TextChange>? ParameterChanges(Diagnostic diagnostic, SourceText text)
+        => PropertyChange.Read(diagnostic, text, MissingReservedConcurrencyAnalyzer.ParameterStartProperty, null, MissingReservedConcurrencyAnalyzer.ParameterTextProperty) is { } declaration
+           && PropertyChange.Read(diagnostic, text, MissingReservedConcurrencyAnalyzer.ParameterRefStartProperty, null, MissingReservedConcurrencyAnalyzer.ParameterRefTextProperty) is { } reference
+            ? new[] { declaration, reference }
+            : null;
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -58,6 +66,13 @@ public sealed class MissingReservedConcurrencyCodeFixProvider : CodeFixProvider
                     diagnostic);
             }
 
+            if (diagnostic.Properties.TryGetValue(MissingReservedConcurrencyAnalyzer.ParameterNameProperty, out var parameter))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Add parameter '{parameter}' (default {value}) for this function's reserved concurrency", ct => ApplyGroupAsync(document, diagnostic, ct), AddParameterKey),
+                    diagnostic);
+            }
+
             if (diagnostic.Properties.ContainsKey(MissingReservedConcurrencyAnalyzer.GlobalsTextProperty))
             {
                 context.RegisterCodeFix(
@@ -67,5 +82,13 @@ public sealed class MissingReservedConcurrencyCodeFixProvider : CodeFixProvider
         }
 
         return Task.CompletedTask;
+    }
+
+    private static async Task<Solution> ApplyGroupAsync(TextDocument document, Diagnostic diagnostic, System.Threading.CancellationToken cancellationToken)
+    {
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        return DeploymentFileFixAllProvider.ApplyAll(text, new[] { diagnostic }, ParameterChanges) is { } newText
+            ? document.Project.Solution.WithAdditionalDocumentText(document.Id, newText)
+            : document.Project.Solution;
     }
 }

@@ -30,6 +30,11 @@ public sealed partial class MissingReservedConcurrencyAnalyzer : DiagnosticAnaly
     internal const string GlobalsStartProperty = "GlobalsStart";
     internal const string GlobalsTextProperty = "GlobalsText";
     internal const string ValueProperty = "Value";
+    internal const string ParameterStartProperty = "ParameterStart";
+    internal const string ParameterTextProperty = "ParameterText";
+    internal const string ParameterRefStartProperty = "ParameterRefStart";
+    internal const string ParameterRefTextProperty = "ParameterRefText";
+    internal const string ParameterNameProperty = "ParameterName";
 
     private static readonly string[] PublicEventTypes = { "Api", "HttpApi", "FunctionUrl", "ALB", "http", "httpApi", "alb", "websocket", "WebSocket" };
 
@@ -147,6 +152,16 @@ public sealed partial class MissingReservedConcurrencyAnalyzer : DiagnosticAnaly
                 properties = AddChange(properties, change, FixStartProperty, FixLengthProperty, FixTextProperty);
             }
 
+            if (unreserved is null && ParameterChanges(file, function, value) is { } parameter)
+            {
+                properties = properties
+                    .Add(ParameterNameProperty, parameter.Name)
+                    .Add(ParameterStartProperty, parameter.Declaration.Span.Start.ToString(CultureInfo.InvariantCulture))
+                    .Add(ParameterTextProperty, parameter.Declaration.NewText)
+                    .Add(ParameterRefStartProperty, parameter.Reference.Span.Start.ToString(CultureInfo.InvariantCulture))
+                    .Add(ParameterRefTextProperty, parameter.Reference.NewText);
+            }
+
             if (globalsChange is { } globals && function.ResourceType == CloudFormationModel.SamFunction)
             {
                 properties = properties.Add(GlobalsStartProperty, globals.Span.Start.ToString(CultureInfo.InvariantCulture)).Add(GlobalsTextProperty, globals.NewText);
@@ -240,6 +255,45 @@ public sealed partial class MissingReservedConcurrencyAnalyzer : DiagnosticAnaly
             ServerlessModel.FunctionType => TemplateEdits.AddYaml(file, mapping, new[] { "reservedConcurrency: " + value }),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Where the template already has <c>Parameters</c>: a new Number parameter <c>&lt;Function&gt;ReservedConcurrency</c>
+    /// (default the option's value) and a reference to it on the function, so each environment can tune it at deploy time.
+    /// </summary>
+    private static (string Name, TextChange Declaration, TextChange Reference)? ParameterChanges(DeploymentFile file, FunctionDefinition function, string value)
+    {
+        if (file.Format is not (TemplateFormat.CloudFormationYaml or TemplateFormat.CloudFormationJson)
+            || function.ResourceType is not (CloudFormationModel.SamFunction or CloudFormationModel.LambdaFunction)
+            || function.Properties is not { } properties
+            || file.Root?.Get("Parameters") is not { Kind: TemplateNodeKind.Mapping, Entries.Length: > 0 } parameters)
+        {
+            return null;
+        }
+
+        var name = function.Name + "ReservedConcurrency";
+        for (var i = 2; file.Parameters.Contains(name); i++)
+        {
+            name = function.Name + "ReservedConcurrency" + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        TextChange? declaration;
+        TextChange? reference;
+        var description = "Reserved concurrent executions of " + function.Name + " (0 stops it)";
+        if (file.Format == TemplateFormat.CloudFormationJson)
+        {
+            var unit = TemplateEdits.JsonIndentUnit(file, parameters);
+            declaration = TemplateEdits.AddJson(file, parameters, TemplateEdits.JsonObjectProperty(
+                name, "\"Type\": \"Number\",\n\"Default\": " + value + ",\n\"Description\": \"" + description + "\"", unit));
+            reference = TemplateEdits.AddScalar(file, properties, "ReservedConcurrentExecutions", "{ \"Ref\": \"" + name + "\" }");
+        }
+        else
+        {
+            declaration = TemplateEdits.AddYaml(file, parameters, new[] { name + ":", "\tType: Number", "\tDefault: " + value, "\tDescription: " + description });
+            reference = TemplateEdits.AddScalar(file, properties, "ReservedConcurrentExecutions", "!Ref " + name);
+        }
+
+        return declaration is { } d && reference is { } r ? (name, d, r) : null;
     }
 
     private static TextChange? GlobalsChange(DeploymentFile file, string value)

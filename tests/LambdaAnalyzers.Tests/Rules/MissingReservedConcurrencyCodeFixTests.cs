@@ -372,4 +372,125 @@ public sealed class MissingReservedConcurrencyCodeFixTests
                 handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
                 reservedConcurrency: 10
             """);
+
+    [Fact]
+    public Task Parameter_Yaml_AddsParameterAndRef()
+        => Verify.VerifyAsync(Source, "/repo/template.yaml", """
+            Parameters:
+              Stage:
+                Type: String
+            Resources:
+              {|LAMBDA004:Orders|}:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+            """, """
+            Parameters:
+              OrdersReservedConcurrency:
+                Type: Number
+                Default: 10
+                Description: Reserved concurrent executions of Orders (0 stops it)
+              Stage:
+                Type: String
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+                  ReservedConcurrentExecutions: !Ref OrdersReservedConcurrency
+            """, MissingReservedConcurrencyCodeFixProvider.AddParameterKey);
+
+    [Fact]
+    public Task Parameter_FixAll_OneParameterPerFunction()
+        => Verify.VerifyAsync(Source, "/repo/template.yaml", """
+            Parameters:
+              Stage:
+                Type: String
+            Resources:
+              {|LAMBDA004:Orders|}:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+              {|LAMBDA004:Worker|}:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+            """, """
+            Parameters:
+              OrdersReservedConcurrency:
+                Type: Number
+                Default: 10
+                Description: Reserved concurrent executions of Orders (0 stops it)
+              WorkerReservedConcurrency:
+                Type: Number
+                Default: 10
+                Description: Reserved concurrent executions of Worker (0 stops it)
+              Stage:
+                Type: String
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+                  ReservedConcurrentExecutions: !Ref OrdersReservedConcurrency
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+                  ReservedConcurrentExecutions: !Ref WorkerReservedConcurrency
+            """, MissingReservedConcurrencyCodeFixProvider.AddParameterKey, fixAll: true);
+
+    [Fact]
+    public Task Parameter_Json_AddsParameterAndRef()
+        => Verify.VerifyAsync(Source, "/repo/stack.json", """
+            {
+              "Parameters": {
+                "Stage": { "Type": "String" }
+              },
+              "Resources": {
+                "{|LAMBDA004:Orders|}": {
+                  "Type": "AWS::Lambda::Function",
+                  "Properties": {
+                    "Handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync"
+                  }
+                }
+              }
+            }
+            """, """
+            {
+              "Parameters": {
+                "OrdersReservedConcurrency": {
+                  "Type": "Number",
+                  "Default": 10,
+                  "Description": "Reserved concurrent executions of Orders (0 stops it)"
+                },
+                "Stage": { "Type": "String" }
+              },
+              "Resources": {
+                "Orders": {
+                  "Type": "AWS::Lambda::Function",
+                  "Properties": {
+                    "ReservedConcurrentExecutions": { "Ref": "OrdersReservedConcurrency" },
+                    "Handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync"
+                  }
+                }
+              }
+            }
+            """, MissingReservedConcurrencyCodeFixProvider.AddParameterKey);
+
+    [Fact]
+    public Task Parameter_TemplateWithoutParameters_NotOffered()
+        => Verify.VerifyAsync(Source, "/repo/template.yaml", """
+            Resources:
+              {|LAMBDA004:Orders|}:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+            """, """
+            Resources:
+              {|LAMBDA004:Orders|}:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+            """, MissingReservedConcurrencyCodeFixProvider.AddParameterKey);
 }
