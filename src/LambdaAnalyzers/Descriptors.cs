@@ -56,6 +56,27 @@ internal static class Descriptors
         Categories.Reliability,
         DiagnosticSeverity.Warning,
         LAMBDA002_Description);
+    public static readonly DiagnosticDescriptor LAMBDA004_MissingReservedConcurrency = Create(
+        "LAMBDA004",
+        "Lambda function has no reserved concurrency",
+        "Function '{0}' ({1}) has no reserved concurrency",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        "All functions of an account share one regional concurrency pool. A function without reserved concurrency can " +
+        "be driven to take all of it - a traffic spike, a retry storm, a recursive loop or a denial-of-wallet attack on a " +
+        "public endpoint - and then every other function in the region is throttled. Reserved concurrency caps the " +
+        "function and guarantees it its share. Public-facing functions are reported as warnings, the others as information.");
+
+    public static readonly DiagnosticDescriptor LAMBDA005_ApiWithoutThrottling = Create(
+        "LAMBDA005",
+        "API stage has no throttling",
+        "API '{0}' has no default throttling{1}",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        "An API Gateway stage without throttling passes every request to its Lambda integrations, up to the account-wide " +
+        "API Gateway limit. A spike or an attack on one public API then consumes the shared Lambda concurrency pool, " +
+        "throttles unrelated functions and bills every invocation. A default rate and burst limit on the stage rejects " +
+        "the excess with 429 before a function runs.");
 
     public static readonly DiagnosticDescriptor LAMBDA009_HandlerDoesNotResolve = Create(
         "LAMBDA009",

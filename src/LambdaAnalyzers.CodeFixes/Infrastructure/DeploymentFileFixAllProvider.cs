@@ -19,13 +19,19 @@ namespace LambdaAnalyzers.CodeFixes.Infrastructure;
 /// </summary>
 internal sealed class DeploymentFileFixAllProvider : FixAllProvider
 {
-    private readonly Func<Diagnostic, SourceText, TextChange?> _changeFor;
+    private readonly Func<Diagnostic, SourceText, IReadOnlyList<TextChange>?> _changesFor;
     private readonly string _title;
 
     public DeploymentFileFixAllProvider(string title, Func<Diagnostic, SourceText, TextChange?> changeFor)
+        : this(title, (d, t) => changeFor(d, t) is { } change ? new[] { change } : null)
+    {
+    }
+
+    /// <summary>For fixes that edit several places of the file per diagnostic (applied as a group).</summary>
+    public DeploymentFileFixAllProvider(string title, Func<Diagnostic, SourceText, IReadOnlyList<TextChange>?> changesFor)
     {
         _title = title;
-        _changeFor = changeFor;
+        _changesFor = changesFor;
     }
 
     public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
@@ -53,7 +59,7 @@ internal sealed class DeploymentFileFixAllProvider : FixAllProvider
                 }
 
                 var text = await document.GetTextAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-                var newText = ApplyAll(text, group, _changeFor);
+                var newText = ApplyAll(text, group, _changesFor);
                 if (newText is not null)
                 {
                     solution = solution.WithAdditionalDocumentText(document.Id, newText);
@@ -76,23 +82,37 @@ internal sealed class DeploymentFileFixAllProvider : FixAllProvider
 
     /// <summary>Applies one change per diagnostic; overlapping changes after the first are skipped.</summary>
     internal static SourceText? ApplyAll(SourceText text, IEnumerable<Diagnostic> diagnostics, Func<Diagnostic, SourceText, TextChange?> changeFor)
+        => ApplyAll(text, diagnostics, (d, t) => changeFor(d, t) is { } change ? new[] { change } : null);
+
+    /// <summary>
+    /// Applies each diagnostic's changes as a group: a group that overlaps an accepted change is skipped whole;
+    /// a change identical to an accepted one (one shared setting for many findings) is applied once.
+    /// </summary>
+    internal static SourceText? ApplyAll(SourceText text, IEnumerable<Diagnostic> diagnostics, Func<Diagnostic, SourceText, IReadOnlyList<TextChange>?> changesFor)
     {
-        var changes = new List<TextChange>();
+        var accepted = new List<TextChange>();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
-            if (changeFor(diagnostic, text) is not { } change || change.Span.End > text.Length)
+            if (changesFor(diagnostic, text) is not { Count: > 0 } group || group.Any(c => c.Span.End > text.Length))
             {
                 continue;
             }
 
-            if (changes.Count > 0 && changes[changes.Count - 1].Span.End > change.Span.Start)
+            var fresh = group.Where(c => !accepted.Any(a => a.Span == c.Span && a.NewText == c.NewText)).ToList();
+            if (fresh.Any(c => accepted.Any(a => Overlaps(a.Span, c.Span))) || fresh.Any(c => fresh.Any(o => !ReferenceEquals(o, c) && !o.Equals(c) && Overlaps(o.Span, c.Span))))
             {
                 continue;
             }
 
-            changes.Add(change);
+            accepted.AddRange(fresh);
         }
 
-        return changes.Count == 0 ? null : text.WithChanges(changes);
+        return accepted.Count == 0 ? null : text.WithChanges(accepted.OrderBy(c => c.Span.Start).ThenBy(c => c.Span.Length));
     }
+
+    /// <summary>Two edits conflict when they replace overlapping text or one inserts strictly inside the other's span.</summary>
+    private static bool Overlaps(TextSpan a, TextSpan b)
+        => a.OverlapsWith(b)
+           || (a.IsEmpty && b.Start < a.Start && a.Start < b.End)
+           || (b.IsEmpty && a.Start < b.Start && b.Start < a.End);
 }

@@ -19,6 +19,12 @@ internal static class TestReferences
         MetadataReference.CreateFromFile(typeof(Amazon.Runtime.ConstantClass).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Amazon.SQS.IAmazonSQS).Assembly.Location));
 
+    /// <summary>The real Amazon.CDK.Lib with what its types derive from (JSII runtime, Constructs), for CDK tests.</summary>
+    public static ImmutableArray<MetadataReference> Cdk { get; } = ImmutableArray.Create<MetadataReference>(
+        MetadataReference.CreateFromFile(typeof(Amazon.CDK.Stack).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Constructs.Construct).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Amazon.JSII.Runtime.Deputy.DeputyBase).Assembly.Location));
+
     /// <summary>A global analyzer config carrying MSBuild properties, as the package's props make them visible.</summary>
     public static string GlobalConfig(string? awsProjectType = "Lambda", bool isTestProject = false, string extra = "")
     {
