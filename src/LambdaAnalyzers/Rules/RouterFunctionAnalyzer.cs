@@ -136,6 +136,24 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             shown));
     }
 
+    /// <summary>
+    /// For the code fix: the route each section of a dispatching switch statement stands for (default when
+    /// the section is a default arm or its route cannot be read), and whether the section dispatches again.
+    /// </summary>
+    internal static List<(SwitchSectionSyntax Section, Route Route, bool HasNestedDispatch)>? GetSectionRoutes(
+        SemanticModel semanticModel, AnalyzerOptions options, SwitchStatementSyntax node, CancellationToken ct)
+    {
+        var model = LambdaModel.GetOrCreate(semanticModel.Compilation, options);
+        var symbols = new RouteSymbols(semanticModel.Compilation, model);
+        var operationFields = new HashSet<string>(DefaultOperationFields, StringComparer.Ordinal);
+        foreach (var extra in AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(node.SyntaxTree, RuleId, OperationFieldsOption)))
+        {
+            operationFields.Add(extra);
+        }
+
+        return new RouteWalker(semanticModel, symbols, operationFields, ct).SectionRoutes(node);
+    }
+
     private static bool ContainsDispatchSyntax(SyntaxNode body)
     {
         foreach (var node in body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax || n == body))
@@ -531,6 +549,45 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             }
 
             return routes;
+        }
+
+        public List<(SwitchSectionSyntax Section, Route Route, bool HasNestedDispatch)>? SectionRoutes(SwitchStatementSyntax node)
+        {
+            var governing = DiscriminatorOf(node.Expression);
+            if (governing.Kind == Kind.None && !IsEventObject(node.Expression))
+            {
+                return null;
+            }
+
+            var result = new List<(SwitchSectionSyntax, Route, bool)>();
+            foreach (var section in node.Sections)
+            {
+                Route? fact = null;
+                foreach (var label in section.Labels)
+                {
+                    switch (label)
+                    {
+                        case CaseSwitchLabelSyntax caseLabel:
+                            fact ??= FactOfValue(governing, caseLabel.Value);
+                            break;
+                        case CasePatternSwitchLabelSyntax patternLabel:
+                            _aliases.Clear();
+                            var patternFact = FactOfPattern(governing, patternLabel.Pattern);
+                            if (patternLabel.WhenClause is { } when)
+                            {
+                                patternFact = patternFact.And(FactOfCondition(when.Condition));
+                            }
+
+                            fact ??= patternFact;
+                            break;
+                    }
+                }
+
+                var nested = RoutesInsideStatements(section.Statements).Any(r => !r.IsEmpty);
+                result.Add((section, fact ?? default, nested));
+            }
+
+            return result;
         }
 
         private List<Route> RoutesInsideStatements(SyntaxList<StatementSyntax> statements)
