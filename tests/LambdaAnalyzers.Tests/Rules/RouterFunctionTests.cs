@@ -805,4 +805,173 @@ public sealed class RouterFunctionTests
                 }
             }
             """);
+    [Fact]
+    public Task TopLevelBootstrapLambda_Reports()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                using Amazon.Lambda.RuntimeSupport;
+                using Amazon.Lambda.Serialization.SystemTextJson;
+
+                await LambdaBootstrapBuilder.Create((APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context) =>
+                {
+                    var response = request.RouteKey {|#0:switch|}
+                    {
+                        "GET /items" => new APIGatewayHttpApiV2ProxyResponse { StatusCode = 200 },
+                        "POST /items" => new APIGatewayHttpApiV2ProxyResponse { StatusCode = 201 },
+                        _ => new APIGatewayHttpApiV2ProxyResponse { StatusCode = 404 },
+                    };
+                    return response;
+                }, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+                """,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAMBDA001").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("top-level handler", 2, "API routes", "GET /items, POST /items"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task LocalFunctionRouter_Reports()
+        => ReportsAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse {|#1:Handle|}(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    return Route(request.HttpMethod);
+
+                    APIGatewayProxyResponse Route(string method)
+                    {
+                        {|#0:if|} (request.HttpMethod is "GET") return new APIGatewayProxyResponse { StatusCode = 200 };
+                        if (request.HttpMethod is "DELETE") return new APIGatewayProxyResponse { StatusCode = 204 };
+                        return new APIGatewayProxyResponse { StatusCode = 405 };
+                    }
+                }
+            }
+            """, "Api.Handle", 2, "API routes", "GET, DELETE");
+
+    [Fact]
+    public Task ElseIfChainAfterNullCheck_Reports()
+        => ReportsAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse {|#1:Handle|}(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|#0:if|} (request is null) return new APIGatewayProxyResponse { StatusCode = 400 };
+                    else if (request.Resource == "/a") return new APIGatewayProxyResponse { StatusCode = 200 };
+                    else if (request.Resource == "/b") return new APIGatewayProxyResponse { StatusCode = 200 };
+                    return new APIGatewayProxyResponse { StatusCode = 404 };
+                }
+            }
+            """);
+
+    [Fact]
+    public Task DeconstructedLocals_Reports()
+        => ReportsAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse {|#1:Handle|}(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    var (method, path) = (request.HttpMethod, request.Path);
+                    {|#0:if|} (method == "GET" && path == "/a") return new APIGatewayProxyResponse { StatusCode = 200 };
+                    if (method == "GET" && path == "/b") return new APIGatewayProxyResponse { StatusCode = 200 };
+                    return new APIGatewayProxyResponse { StatusCode = 404 };
+                }
+            }
+            """, "Api.Handle", 2, "API routes", "GET /a, GET /b");
+
+    [Fact]
+    public Task WebSocketRouteKeys_DoesNotReport()
+        => NoDiagnosticAsync("""
+            public class Socket
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    switch (request.RequestContext.RouteKey)
+                    {
+                        case "$connect": return new APIGatewayProxyResponse { StatusCode = 200 };
+                        case "$disconnect": return new APIGatewayProxyResponse { StatusCode = 200 };
+                        case "sendmessage": return new APIGatewayProxyResponse { StatusCode = 200 };
+                        default: return new APIGatewayProxyResponse { StatusCode = 400 };
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task CustomAuthorizerRequest_DoesNotReport()
+        => NoDiagnosticAsync("""
+            public class Authorizer
+            {
+                public APIGatewayCustomAuthorizerResponse Handle(APIGatewayCustomAuthorizerRequest request, ILambdaContext context)
+                {
+                    switch (request.HttpMethod)
+                    {
+                        case "GET": return new APIGatewayCustomAuthorizerResponse();
+                        case "POST": return new APIGatewayCustomAuthorizerResponse();
+                    }
+
+                    return request.Path switch { "/a" => new APIGatewayCustomAuthorizerResponse(), _ => new APIGatewayCustomAuthorizerResponse() };
+                }
+            }
+            """);
+
+    [Fact]
+    public Task HeadersAndPathParameters_DoesNotReport()
+        => NoDiagnosticAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    switch (request.Headers["Accept"])
+                    {
+                        case "application/json": break;
+                        case "text/csv": break;
+                    }
+
+                    var kind = request.PathParameters["kind"] switch { "a" => 1, "b" => 2, _ => 0 };
+                    return new APIGatewayProxyResponse { StatusCode = 200 + kind };
+                }
+            }
+            """);
+
+    [Fact]
+    public Task GetOrHeadOneRoute_DoesNotReport()
+        => NoDiagnosticAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    switch (request.HttpMethod)
+                    {
+                        case "GET":
+                        case "HEAD":
+                            return new APIGatewayProxyResponse { StatusCode = 200 };
+                        case "OPTIONS":
+                            return new APIGatewayProxyResponse { StatusCode = 204 };
+                        default:
+                            return new APIGatewayProxyResponse { StatusCode = 405 };
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task HandlerClassConstructor_DoesNotReport()
+        => NoDiagnosticAsync("""
+            public class Api
+            {
+                private readonly int _mode;
+
+                public Api()
+                {
+                    var request = new APIGatewayProxyRequest { Path = Environment.GetEnvironmentVariable("P") ?? "" };
+                    switch (request.Path) { case "/a": _mode = 1; break; case "/b": _mode = 2; break; }
+                }
+
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => new APIGatewayProxyResponse { StatusCode = 200 + _mode };
+            }
+            """);
 }
