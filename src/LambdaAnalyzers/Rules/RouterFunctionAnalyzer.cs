@@ -508,6 +508,10 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
                     when access.Name.Identifier.ValueText is "TryGetValue" or "GetValueOrDefault" or "ContainsKey":
                     return RoutesOfTableLookup(access.Expression, invocation.ArgumentList.Arguments);
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
+                    when access.Name.Identifier.ValueText is "FirstOrDefault" or "First" or "SingleOrDefault" or "Single" or "Where" or "Any" or "Find" or "LastOrDefault"
+                    && invocation.ArgumentList.Arguments.Count == 1:
+                    return RoutesOfTableSearch(access.Expression, invocation.ArgumentList.Arguments[0].Expression);
                 default:
                     return null;
             }
@@ -735,6 +739,169 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             return routes.Count > 0 ? routes : null;
         }
 
+        /// <summary>
+        /// Route tables searched with a predicate: <c>Routes.FirstOrDefault(r =&gt; r.Method == request.HttpMethod &amp;&amp; r.Path == request.Path)</c>
+        /// over an array or list of records written in the initializer. Entries are read through the members
+        /// the predicate compares (object initializers or constructor parameters of the same name).
+        /// </summary>
+        private List<Route>? RoutesOfTableSearch(ExpressionSyntax table, ExpressionSyntax predicate)
+        {
+            if (predicate is not SimpleLambdaExpressionSyntax { Body: ExpressionSyntax body } lambda)
+            {
+                return null;
+            }
+
+            // Which element member is compared with which discriminator.
+            var members = new Dictionary<string, Kind>(StringComparer.OrdinalIgnoreCase);
+            var element = lambda.Parameter.Identifier.ValueText;
+            CollectComparedMembers(body, element, members);
+            if (members.Count == 0)
+            {
+                return null;
+            }
+
+            var entries = TableEntries(table);
+            if (entries is null)
+            {
+                return null;
+            }
+
+            var routes = new List<Route>();
+            foreach (var entry in entries)
+            {
+                var fact = default(Route);
+                foreach (var (name, value) in EntryMembers(entry))
+                {
+                    if (members.TryGetValue(name, out var kind) && value is not null)
+                    {
+                        fact = fact.And(FactOfValue(new Discriminator(kind), value));
+                    }
+                }
+
+                routes.Add(fact);
+            }
+
+            return routes.Any(r => !r.IsEmpty) ? routes : null;
+        }
+
+        private void CollectComparedMembers(ExpressionSyntax condition, string element, Dictionary<string, Kind> members)
+        {
+            condition = Skip(condition);
+            switch (condition)
+            {
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalAndExpression):
+                    CollectComparedMembers(binary.Left, element, members);
+                    CollectComparedMembers(binary.Right, element, members);
+                    break;
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression):
+                    AddCompared(binary.Left, binary.Right, element, members);
+                    AddCompared(binary.Right, binary.Left, element, members);
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Equals" } access } invocation:
+                    var arguments = invocation.ArgumentList.Arguments;
+                    if (arguments.Count >= 1)
+                    {
+                        if (access.Expression is MemberAccessExpressionSyntax)
+                        {
+                            AddCompared(access.Expression, arguments[0].Expression, element, members);
+                            AddCompared(arguments[0].Expression, access.Expression, element, members);
+                        }
+                        else if (arguments.Count >= 2)
+                        {
+                            AddCompared(arguments[0].Expression, arguments[1].Expression, element, members);
+                            AddCompared(arguments[1].Expression, arguments[0].Expression, element, members);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private void AddCompared(ExpressionSyntax memberSide, ExpressionSyntax discriminatorSide, string element, Dictionary<string, Kind> members)
+        {
+            if (Skip(memberSide) is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name: var name } && receiver.Identifier.ValueText == element)
+            {
+                var kind = DiscriminatorOf(discriminatorSide).Kind;
+                if (kind is Kind.Method or Kind.Path or Kind.RouteKey or Kind.Operation)
+                {
+                    members[name.Identifier.ValueText] = kind;
+                }
+            }
+        }
+
+        /// <summary>The element expressions of an array or list written in a field, property or local initializer.</summary>
+        private List<ExpressionSyntax>? TableEntries(ExpressionSyntax table)
+        {
+            var symbol = _semanticModel.GetSymbolInfo(table, _ct).Symbol;
+            if (symbol is not (IFieldSymbol or IPropertySymbol or ILocalSymbol))
+            {
+                return null;
+            }
+
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax(_ct);
+                var initializer = declaration switch
+                {
+                    VariableDeclaratorSyntax v => v.Initializer?.Value,
+                    PropertyDeclarationSyntax p => p.Initializer?.Value ?? p.ExpressionBody?.Expression,
+                    _ => null,
+                };
+
+                var list = initializer switch
+                {
+                    InitializerExpressionSyntax direct => direct.Expressions.ToList(),
+                    ArrayCreationExpressionSyntax array => array.Initializer?.Expressions.ToList(),
+                    ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions.ToList(),
+                    BaseObjectCreationExpressionSyntax creation => creation.Initializer?.Expressions.ToList(),
+                    CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression).ToList(),
+                    _ => null,
+                };
+
+                if (list is { Count: > 0 })
+                {
+                    return list;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>(member name, value) pairs of a table entry: <c>new Route("GET", "/a", …)</c> or <c>new Route { Method = "GET" }</c>.</summary>
+        private IEnumerable<(string Name, ExpressionSyntax? Value)> EntryMembers(ExpressionSyntax entry)
+        {
+            if (Skip(entry) is not BaseObjectCreationExpressionSyntax creation)
+            {
+                yield break;
+            }
+
+            if (creation.ArgumentList is { Arguments.Count: > 0 } arguments
+                && _semanticModel.GetSymbolInfo(creation, _ct).Symbol is IMethodSymbol constructor)
+            {
+                for (var i = 0; i < arguments.Arguments.Count; i++)
+                {
+                    var argument = arguments.Arguments[i];
+                    var name = argument.NameColon?.Name.Identifier.ValueText
+                               ?? (i < constructor.Parameters.Length ? constructor.Parameters[i].Name : null);
+                    if (name is not null)
+                    {
+                        yield return (name, argument.Expression);
+                    }
+                }
+            }
+
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var expression in initializer.Expressions)
+                {
+                    if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } assignment)
+                    {
+                        yield return (left.Identifier.ValueText, assignment.Right);
+                    }
+                }
+            }
+        }
+
         /// <summary>The kind of route information an expression carries, following locals and string operations.</summary>
         private Discriminator DiscriminatorOf(ExpressionSyntax expression, int depth = 0)
         {
@@ -773,6 +940,10 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                             return DiscriminatorOf(access.Expression, depth + 1);
                         case "Split":
                             return DiscriminatorOf(access.Expression, depth + 1).Kind == Kind.Path ? new Discriminator(Kind.PathSegments) : default;
+                        case "Skip" or "Take" or "Where" or "ToArray" or "ToList":
+                            return DiscriminatorOf(access.Expression, depth + 1).Kind == Kind.PathSegments ? new Discriminator(Kind.PathSegments) : default;
+                        case "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault" when invocation.ArgumentList.Arguments.Count <= 1:
+                            return DiscriminatorOf(access.Expression, depth + 1).Kind == Kind.PathSegments ? new Discriminator(Kind.Path) : default;
                     }
 
                     return default;
@@ -930,8 +1101,23 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                 return text;
             }
 
-            // Enum members and static readonly fields (HttpMethods.Get) name their value.
-            return _semanticModel.GetSymbolInfo(value, _ct).Symbol is IFieldSymbol { IsStatic: true } field ? field.Name : null;
+            // System.Net.Http.HttpMethod.Get.Method, HttpMethod.Get.ToString()
+            if (value is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Method" } methodAccess)
+            {
+                value = methodAccess.Expression;
+            }
+            else if (value is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString" } toString, ArgumentList.Arguments.Count: 0 })
+            {
+                value = toString.Expression;
+            }
+
+            // Enum members and static readonly fields or properties (HttpMethods.Get, HttpMethod.Get) name their value.
+            return _semanticModel.GetSymbolInfo(value, _ct).Symbol switch
+            {
+                IFieldSymbol { IsStatic: true } field => field.Name,
+                IPropertySymbol { IsStatic: true } property when property.Type.Name == "HttpMethod" => property.Name,
+                _ => null,
+            };
         }
 
         private static Route Fact(Kind kind, string text)

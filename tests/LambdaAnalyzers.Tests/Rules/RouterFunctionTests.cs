@@ -974,4 +974,73 @@ public sealed class RouterFunctionTests
                     => new APIGatewayProxyResponse { StatusCode = 200 + _mode };
             }
             """);
+    [Fact]
+    public Task RouteTableOfRecordsSearchedWithLinq_Reports()
+        => ReportsAsync("""
+            public sealed record Route(string Method, string Path, Func<APIGatewayProxyRequest, APIGatewayProxyResponse> Handler);
+
+            public class Api
+            {
+                private static readonly Route[] Routes =
+                {
+                    new("GET", "/orders", r => new APIGatewayProxyResponse { StatusCode = 200 }),
+                    new("POST", "/orders", r => new APIGatewayProxyResponse { StatusCode = 201 }),
+                    new Route("DELETE", "/orders/{id}", r => new APIGatewayProxyResponse { StatusCode = 204 }),
+                };
+
+                public APIGatewayProxyResponse {|#1:Handle|}(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    var route = {|#0:Routes.FirstOrDefault(r => r.Method == request.HttpMethod && r.Path == request.Resource)|};
+                    return route is null ? new APIGatewayProxyResponse { StatusCode = 404 } : route.Handler(request);
+                }
+            }
+            """.Replace("public sealed record", "using System.Linq;\npublic sealed record"), "Api.Handle", 3, "API routes", "GET /orders, POST /orders, DELETE /orders/{id}");
+
+    [Fact]
+    public Task ComparedWithSystemNetHttpMethodConstants_Reports()
+        => ReportsAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse {|#1:Handle|}(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|#0:if|} (request.HttpMethod == System.Net.Http.HttpMethod.Get.Method) return new APIGatewayProxyResponse { StatusCode = 200 };
+                    if (request.HttpMethod == System.Net.Http.HttpMethod.Put.ToString()) return new APIGatewayProxyResponse { StatusCode = 200 };
+                    return new APIGatewayProxyResponse { StatusCode = 405 };
+                }
+            }
+            """, "Api.Handle", 2, "API routes", "GET, PUT");
+
+    [Fact]
+    public Task LastPathSegment_Reports()
+        => ReportsAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse {|#1:Handle|}(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    var resource = System.Linq.Enumerable.Last(request.Path.Split('/'));
+                    var last = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
+                    return last {|#0:switch|}
+                    {
+                        "orders" => new APIGatewayProxyResponse { StatusCode = 200 },
+                        "users" => new APIGatewayProxyResponse { StatusCode = 200 },
+                        _ => new APIGatewayProxyResponse { StatusCode = 404 },
+                    };
+                }
+            }
+            """.Replace("public class Api", "using System.Linq;\npublic class Api"));
+
+    [Fact]
+    public Task BusinessTableSearchedWithLinq_DoesNotReport()
+        => NoDiagnosticAsync("""
+            public sealed record Product(string Sku, decimal Price);
+            public sealed class Query { public string Sku { get; set; } = ""; }
+
+            public class Api
+            {
+                private static readonly Product[] Products = { new("a", 1m), new("b", 2m) };
+
+                public decimal Handle(Query input, ILambdaContext context)
+                    => System.Linq.Enumerable.First(Products, p => p.Sku == input.Sku).Price;
+            }
+            """);
 }
