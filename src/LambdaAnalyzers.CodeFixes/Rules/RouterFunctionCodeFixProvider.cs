@@ -106,7 +106,7 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         var index = body.Statements.IndexOf(switchStatement);
         var prefix = body.Statements.Take(index).ToList();
         var routes = new List<(RouterFunctionAnalyzer.Route Route, SwitchSectionSyntax Section)>();
-        foreach (var (section, route, nested) in sections)
+        foreach (var (section, route, nested, pure) in sections)
         {
             var isDefault = section.Labels.Any(l => l is DefaultSwitchLabelSyntax || l is CasePatternSwitchLabelSyntax { Pattern: DiscardPatternSyntax, WhenClause: null });
             if (!ExitsWithoutFallThrough(section, switchStatement))
@@ -120,7 +120,7 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            if (nested || route.IsEmpty || route.Operation is not null || route.Method == "OPTIONS")
+            if (nested || !pure || route.IsEmpty || route.Operation is not null || route.Method == "OPTIONS")
             {
                 return null;
             }

@@ -140,7 +140,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
     /// For the code fix: the route each section of a dispatching switch statement stands for (default when
     /// the section is a default arm or its route cannot be read), and whether the section dispatches again.
     /// </summary>
-    internal static List<(SwitchSectionSyntax Section, Route Route, bool HasNestedDispatch)>? GetSectionRoutes(
+    internal static List<(SwitchSectionSyntax Section, Route Route, bool HasNestedDispatch, bool IsPureRoute)>? GetSectionRoutes(
         SemanticModel semanticModel, AnalyzerOptions options, SwitchStatementSyntax node, CancellationToken ct)
     {
         var model = LambdaModel.GetOrCreate(semanticModel.Compilation, options);
@@ -555,7 +555,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             return routes;
         }
 
-        public List<(SwitchSectionSyntax Section, Route Route, bool HasNestedDispatch)>? SectionRoutes(SwitchStatementSyntax node)
+        public List<(SwitchSectionSyntax Section, Route Route, bool HasNestedDispatch, bool IsPureRoute)>? SectionRoutes(SwitchStatementSyntax node)
         {
             var governing = DiscriminatorOf(node.Expression);
             if (governing.Kind == Kind.None && !IsEventObject(node.Expression))
@@ -563,9 +563,12 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            var result = new List<(SwitchSectionSyntax, Route, bool)>();
+            var result = new List<(SwitchSectionSyntax, Route, bool, bool)>();
             foreach (var section in node.Sections)
             {
+                // One label, no "or" pattern, and a when clause made only of route tests: the arm is exactly its route.
+                var pure = section.Labels.Count == 1
+                           && !section.Labels[0].DescendantNodes().Any(n => n.IsKind(SyntaxKind.OrPattern) || n.IsKind(SyntaxKind.NotPattern));
                 Route? fact = null;
                 foreach (var label in section.Labels)
                 {
@@ -580,6 +583,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                             if (patternLabel.WhenClause is { } when)
                             {
                                 patternFact = patternFact.And(FactOfCondition(when.Condition));
+                                pure &= IsPureRouteCondition(when.Condition);
                             }
 
                             fact ??= patternFact;
@@ -588,10 +592,27 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                 }
 
                 var nested = RoutesInsideStatements(section.Statements).Any(r => !r.IsEmpty);
-                result.Add((section, fact ?? default, nested));
+                result.Add((section, fact ?? default, nested, pure));
             }
 
             return result;
+        }
+
+        /// <summary>A conjunction of positive route tests only (nothing a split would silently drop).</summary>
+        public bool IsPureRouteCondition(ExpressionSyntax condition)
+        {
+            condition = Skip(condition);
+            if (condition is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.LogicalAndExpression))
+            {
+                return IsPureRouteCondition(binary.Left) && IsPureRouteCondition(binary.Right);
+            }
+
+            if (condition is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } or PrefixUnaryExpressionSyntax)
+            {
+                return false;
+            }
+
+            return !FactOfCondition(condition).IsEmpty;
         }
 
         private List<Route> RoutesInsideStatements(SyntaxList<StatementSyntax> statements)

@@ -660,4 +660,39 @@ public sealed class RouterFunctionCodeFixTests
                 }
             }
             """);
+    [Fact]
+    public Task WhenClauseWithExtraCondition_NoFix()
+        => NoFixAsync(Header + """
+            public class Api
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    switch (request.HttpMethod)
+                    {
+                        case "GET" when request.Path == "/a": return new APIGatewayProxyResponse { StatusCode = 200 };
+                        case "POST" when request.Path == "/a" && request.Body != null: return new APIGatewayProxyResponse { StatusCode = 201 };
+                        default: return new APIGatewayProxyResponse { StatusCode = 404 };
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task SectionWithTwoLabels_NoFix()
+        => NoFixAsync(Header + """
+            public class Api
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    switch (request.HttpMethod)
+                    {
+                        case "GET": return new APIGatewayProxyResponse { StatusCode = 200 };
+                        case "PUT":
+                        case "PATCH":
+                            return new APIGatewayProxyResponse { StatusCode = 204 };
+                        default: return new APIGatewayProxyResponse { StatusCode = 405 };
+                    }
+                }
+            }
+            """);
 }
