@@ -88,13 +88,23 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
             return null;
         }
 
-        // The router must be the handler itself (not a helper it calls), and not an Annotations function.
+        // The router must be the handler itself (not a helper it calls).
         if (diagnostic.AdditionalLocations.Count != 1 || diagnostic.AdditionalLocations[0].SourceSpan != method.Identifier.Span
             || semanticModel.GetDeclaredSymbol(method, ct) is not { } methodSymbol
-            || methodSymbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == LambdaTypes.LambdaFunctionAttributeName)
             || method.Parent is not TypeDeclarationSyntax type)
         {
             return null;
+        }
+
+        // Amazon.Lambda.Annotations: the source generator writes the template from the attributes.
+        AnnotationsApi? annotations = null;
+        if (methodSymbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == LambdaTypes.LambdaFunctionAttributeName))
+        {
+            annotations = AnnotationsApi.Create(method, methodSymbol, semanticModel, ct);
+            if (annotations is null)
+            {
+                return null;
+            }
         }
 
         var sections = RouterFunctionAnalyzer.GetSectionRoutes(semanticModel, document.Project.AnalyzerOptions, switchStatement, ct);
@@ -135,7 +145,7 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
 
         var compilation = semanticModel.Compilation;
         var model = LambdaModel.GetOrCreate(compilation, document.Project.AnalyzerOptions);
-        var mapping = FindTemplateMapping(document.Project, model, methodSymbol, ct);
+        var mapping = annotations is null ? FindTemplateMapping(document.Project, model, methodSymbol, ct) : new TemplateMapping { EventPath = annotations.Template, EventMethod = annotations.Method };
         if (mapping.Refused)
         {
             return null;
@@ -156,7 +166,7 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
             }
 
             var verb = route.Method ?? mapping.EventMethod?.ToUpperInvariant() ?? "ANY";
-            if (mapping.Function is not null && path is null)
+            if ((mapping.Function is not null || annotations is not null) && path is null)
             {
                 return null;
             }
@@ -170,7 +180,7 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         Solution? solution = null;
         foreach (var flatten in new[] { true, false })
         {
-            var newDocument = await WriteMethodsAsync(document, root, method, prefix, planned, flatten, ct).ConfigureAwait(false);
+            var newDocument = await WriteMethodsAsync(document, root, method, prefix, planned, flatten, annotations, ct).ConfigureAwait(false);
 
             // The result must compile: no error the original did not have.
             var newCompilation = await newDocument.Project.GetCompilationAsync(ct).ConfigureAwait(false);
@@ -200,7 +210,7 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         return solution;
     }
 
-    private static async Task<Document> WriteMethodsAsync(Document document, SyntaxNode root, MethodDeclarationSyntax method, List<StatementSyntax> prefix, List<PlannedRoute> planned, bool flatten, CancellationToken ct)
+    private static async Task<Document> WriteMethodsAsync(Document document, SyntaxNode root, MethodDeclarationSyntax method, List<StatementSyntax> prefix, List<PlannedRoute> planned, bool flatten, AnnotationsApi? annotations, CancellationToken ct)
     {
         var newMethods = new List<MemberDeclarationSyntax>();
         foreach (var route in planned)
@@ -214,6 +224,7 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
             }
 
             var newMethod = method
+                .WithAttributeLists(annotations is null ? method.AttributeLists : annotations.AttributesFor(route.Verb, route.Path!))
                 .WithIdentifier(SyntaxFactory.Identifier(route.Name))
                 .WithModifiers(modifiers)
                 .WithBody(SyntaxFactory.Block(statements))
@@ -227,6 +238,8 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         // The router's comments stay on the first method, its documentation (which describes the router) does not.
         newMethods[0] = newMethods[0].WithLeadingTrivia(method.GetLeadingTrivia().Where(t => !t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) && !t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)));
         var newDocument = document.WithSyntaxRoot(root.ReplaceNode(method, newMethods));
+        newDocument = await Microsoft.CodeAnalysis.Editing.ImportAdder.AddImportsAsync(newDocument, Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation, cancellationToken: ct).ConfigureAwait(false);
+        newDocument = await Microsoft.CodeAnalysis.Simplification.Simplifier.ReduceAsync(newDocument, Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation, cancellationToken: ct).ConfigureAwait(false);
         return await Formatter.FormatAsync(newDocument, Formatter.Annotation, cancellationToken: ct).ConfigureAwait(false);
     }
 
@@ -389,6 +402,98 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         }
 
         return candidate;
+    }
+
+    /// <summary>
+    /// The router's API attribute (<c>[HttpApi]</c> or <c>[RestApi]</c>): each route gets a copy with its own
+    /// method and template; <c>[LambdaFunction(ResourceName = …)]</c> loses the name, which must be unique.
+    /// </summary>
+    private sealed class AnnotationsApi
+    {
+        private const string Namespace = "Amazon.Lambda.Annotations.APIGateway";
+
+        private readonly MethodDeclarationSyntax _method;
+        private readonly AttributeSyntax? _apiAttribute;
+        private readonly string _attributeName;
+
+        private AnnotationsApi(MethodDeclarationSyntax method, AttributeSyntax? apiAttribute, string attributeName, string? template, string? httpMethod)
+        {
+            _method = method;
+            _apiAttribute = apiAttribute;
+            _attributeName = attributeName;
+            Template = template;
+            Method = httpMethod;
+        }
+
+        public string? Template { get; }
+
+        public string? Method { get; }
+
+        public static AnnotationsApi? Create(MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel semanticModel, CancellationToken ct)
+        {
+            foreach (var list in method.AttributeLists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    if (semanticModel.GetSymbolInfo(attribute, ct).Symbol is not IMethodSymbol { ContainingType: { } attributeType }
+                        || attributeType.ContainingNamespace?.ToDisplayString() != Namespace
+                        || attributeType.Name is not ("HttpApiAttribute" or "RestApiAttribute"))
+                    {
+                        continue;
+                    }
+
+                    if (list.Attributes.Count != 1 || attribute.ArgumentList is not { Arguments.Count: >= 2 } arguments
+                        || arguments.Arguments[0].NameEquals is not null || arguments.Arguments[0].NameColon is not null
+                        || arguments.Arguments[1].NameEquals is not null || arguments.Arguments[1].NameColon is not null)
+                    {
+                        return null;
+                    }
+
+                    var httpMethod = semanticModel.GetSymbolInfo(arguments.Arguments[0].Expression, ct).Symbol?.Name;
+                    var template = semanticModel.GetConstantValue(arguments.Arguments[1].Expression, ct).Value as string;
+                    return new AnnotationsApi(method, attribute, attributeType.Name.Substring(0, attributeType.Name.Length - "Attribute".Length), template, httpMethod);
+                }
+            }
+
+            // No API attribute yet: the payload type says which API the function serves.
+            var request = symbol.Parameters.FirstOrDefault()?.Type.ToDisplayString();
+            return request switch
+            {
+                "Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyRequest" => new AnnotationsApi(method, null, "HttpApi", null, null),
+                "Amazon.Lambda.APIGatewayEvents.APIGatewayProxyRequest" => new AnnotationsApi(method, null, "RestApi", null, null),
+                _ => null,
+            };
+        }
+
+        public SyntaxList<AttributeListSyntax> AttributesFor(string verb, string path)
+        {
+            var member = verb == "ANY" ? "Any" : Pascal(verb);
+            var methodArgument = SyntaxFactory.AttributeArgument(SyntaxFactory.ParseExpression(Namespace + ".LambdaHttpMethod." + member).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation, Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation));
+            var templateArgument = SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(path)));
+            var lists = new List<AttributeListSyntax>();
+            foreach (var list in _method.AttributeLists)
+            {
+                if (_apiAttribute is not null && list.Attributes.Contains(_apiAttribute))
+                {
+                    var arguments = SyntaxFactory.SeparatedList(new[] { methodArgument, templateArgument }.Concat(_apiAttribute.ArgumentList!.Arguments.Skip(2)));
+                    lists.Add(list.ReplaceNode(_apiAttribute, _apiAttribute.WithArgumentList(_apiAttribute.ArgumentList.WithArguments(arguments))));
+                    continue;
+                }
+
+                var resourceNames = list.Attributes.SelectMany(a => a.ArgumentList?.Arguments ?? default).Where(a => a.NameEquals?.Name.Identifier.ValueText == "ResourceName").ToList();
+                lists.Add(resourceNames.Count == 0 ? list : list.RemoveNodes(resourceNames, SyntaxRemoveOptions.KeepNoTrivia) ?? list);
+            }
+
+            if (_apiAttribute is null)
+            {
+                var attribute = SyntaxFactory.Attribute(
+                    SyntaxFactory.ParseName(Namespace + "." + _attributeName).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation, Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation),
+                    SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(new[] { methodArgument, templateArgument })));
+                lists.Add(SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute)));
+            }
+
+            return SyntaxFactory.List(lists);
+        }
     }
 
     private sealed class PlannedRoute

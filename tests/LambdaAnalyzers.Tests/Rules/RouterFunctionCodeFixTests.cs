@@ -589,14 +589,76 @@ public sealed class RouterFunctionCodeFixTests
             """);
 
     [Fact]
-    public Task AnnotationsFunction_NoFix()
-        => NoFixAsync(Header + """
+    public async Task AnnotationsHttpApi_OneLambdaFunctionPerRoute()
+    {
+        var (source, _) = await ApplyAsync("""
+            using Amazon.Lambda.Annotations;
+            using Amazon.Lambda.Annotations.APIGateway;
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
             public class Api
             {
-                [Amazon.Lambda.Annotations.LambdaFunction]
+                [LambdaFunction(ResourceName = "Router", MemorySize = 256)]
+                [HttpApi(LambdaHttpMethod.Any, "/{proxy+}")]
+                public APIGatewayHttpApiV2ProxyResponse Handle(APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context)
+                {
+                    switch (request.RouteKey)
+                    {
+                        case "GET /items/{id}":
+                            return new APIGatewayHttpApiV2ProxyResponse { StatusCode = 200, Body = request.PathParameters["id"] };
+                        case "POST /items":
+                            return new APIGatewayHttpApiV2ProxyResponse { StatusCode = 201 };
+                        default:
+                            return new APIGatewayHttpApiV2ProxyResponse { StatusCode = 404 };
+                    }
+                }
+            }
+            """, null);
+        AssertText("""
+            using Amazon.Lambda.Annotations;
+            using Amazon.Lambda.Annotations.APIGateway;
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class Api
+            {
+                [LambdaFunction(MemorySize = 256)]
+                [HttpApi(LambdaHttpMethod.Get, "/items/{id}")]
+                public APIGatewayHttpApiV2ProxyResponse GetItemsById(APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context)
+                {
+                    return new APIGatewayHttpApiV2ProxyResponse { StatusCode = 200, Body = request.PathParameters["id"] };
+                }
+
+                [LambdaFunction(MemorySize = 256)]
+                [HttpApi(LambdaHttpMethod.Post, "/items")]
+                public APIGatewayHttpApiV2ProxyResponse PostItems(APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context)
+                {
+                    return new APIGatewayHttpApiV2ProxyResponse { StatusCode = 201 };
+                }
+            }
+            """, source);
+    }
+
+    [Fact]
+    public async Task AnnotationsRestPayloadWithoutApiAttribute_AddsRestApi()
+    {
+        var (source, _) = await ApplyAsync("""
+            using Amazon.Lambda.Annotations;
+            using Amazon.Lambda.APIGatewayEvents;
+
+            namespace Shop;
+
+            public class Api
+            {
+                [LambdaFunction]
                 public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request)
                 {
-                    switch (request.Path)
+                    switch (request.Resource)
                     {
                         case "/a": return new APIGatewayProxyResponse { StatusCode = 200 };
                         case "/b": return new APIGatewayProxyResponse { StatusCode = 201 };
@@ -604,7 +666,32 @@ public sealed class RouterFunctionCodeFixTests
                     }
                 }
             }
-            """);
+            """, null);
+        AssertText("""
+            using Amazon.Lambda.Annotations;
+            using Amazon.Lambda.Annotations.APIGateway;
+            using Amazon.Lambda.APIGatewayEvents;
+
+            namespace Shop;
+
+            public class Api
+            {
+                [LambdaFunction]
+                [RestApi(LambdaHttpMethod.Any, "/a")]
+                public APIGatewayProxyResponse HandleA(APIGatewayProxyRequest request)
+                {
+                    return new APIGatewayProxyResponse { StatusCode = 200 };
+                }
+
+                [LambdaFunction]
+                [RestApi(LambdaHttpMethod.Any, "/b")]
+                public APIGatewayProxyResponse HandleB(APIGatewayProxyRequest request)
+                {
+                    return new APIGatewayProxyResponse { StatusCode = 201 };
+                }
+            }
+            """, source);
+    }
 
     [Fact]
     public Task CorsPreflightArm_NoFix()
