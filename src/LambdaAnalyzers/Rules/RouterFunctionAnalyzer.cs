@@ -897,6 +897,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             }
 
             if (creation.ArgumentList is { Arguments.Count: > 0 } arguments
+                && creation.SyntaxTree == _semanticModel.SyntaxTree
                 && _semanticModel.GetSymbolInfo(creation, _ct).Symbol is IMethodSymbol constructor)
             {
                 for (var i = 0; i < arguments.Arguments.Count; i++)
@@ -1114,6 +1115,12 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             if (value is LiteralExpressionSyntax literal)
             {
                 return literal.Token.Value as string;
+            }
+
+            // Table entries may be declared in another file of a partial class: no semantic model for it here.
+            if (value.SyntaxTree != _semanticModel.SyntaxTree)
+            {
+                return null;
             }
 
             var constant = _semanticModel.GetConstantValue(value, _ct);

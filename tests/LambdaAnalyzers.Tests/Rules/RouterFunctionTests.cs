@@ -1043,4 +1043,33 @@ public sealed class RouterFunctionTests
                     => System.Linq.Enumerable.First(Products, p => p.Sku == input.Sku).Price;
             }
             """);
+    [Fact]
+    public Task RouteTableInOtherFileOfPartialClass_Reports()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                public partial class Api
+                {
+                    public APIGatewayProxyResponse {|#1:Handle|}(APIGatewayProxyRequest request, ILambdaContext context)
+                        => {|#0:Routes[request.Path]|}(request);
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("/0/Routes.cs", Usings + """
+            public partial class Api
+            {
+                private const string Users = "/users";
+
+                private static readonly Dictionary<string, Func<APIGatewayProxyRequest, APIGatewayProxyResponse>> Routes = new()
+                {
+                    ["/orders"] = r => new APIGatewayProxyResponse { StatusCode = 200 },
+                    [Users] = r => new APIGatewayProxyResponse { StatusCode = 200 },
+                    ["/items"] = r => new APIGatewayProxyResponse { StatusCode = 200 },
+                };
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAMBDA001").WithLocation(0).WithLocation(1).WithArguments("Api.Handle", 2, "API routes", "/orders, /items"));
+        return test.RunAsync();
+    }
 }
