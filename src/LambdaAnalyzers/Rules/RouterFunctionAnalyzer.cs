@@ -266,8 +266,20 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
 
         public bool IsEmpty => Method is null && Path is null && Operation is null;
 
-        /// <summary>CORS preflight and empty facts are not routes.</summary>
-        public bool Counts => !IsEmpty && Method != "OPTIONS";
+        /// <summary>CORS preflight, HEAD (answered with GET), health checks and empty facts are not routes.</summary>
+        public bool Counts => !IsEmpty && Method is not ("OPTIONS" or "HEAD") && !IsHealthCheck(Path);
+
+        private static bool IsHealthCheck(string? path)
+        {
+            if (path is null)
+            {
+                return false;
+            }
+
+            var trimmed = path.TrimEnd('/', '*');
+            var last = trimmed.Substring(trimmed.LastIndexOf('/') + 1).ToLowerInvariant();
+            return last is "health" or "healthz" or "healthcheck" or "ping" or "ready" or "readyz" or "readiness" or "live" or "livez" or "liveness";
+        }
 
         public string Key => (Method ?? string.Empty) + "\u0001" + (Path ?? string.Empty) + "\u0001" + (Operation ?? string.Empty);
 
@@ -658,6 +670,13 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             {
                 var fact = FactOfCondition(current.Condition, out var mentions);
                 any |= mentions;
+
+                // A lone if that neither exits nor has an else does extra work for a request, it does not choose between routes.
+                if (current == node && current.Else is null && !Exits(current.Statement))
+                {
+                    fact = default;
+                }
+
                 AddArm(routes, fact, RoutesInside(current.Statement));
                 var next = current.Else?.Statement;
                 if (next is IfStatementSyntax nextIf)
@@ -676,6 +695,22 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             }
 
             return any ? routes : null;
+        }
+
+        private static bool Exits(StatementSyntax statement)
+        {
+            while (statement is BlockSyntax block)
+            {
+                if (block.Statements.Count == 0)
+                {
+                    return false;
+                }
+
+                statement = block.Statements[block.Statements.Count - 1];
+            }
+
+            return statement is ReturnStatementSyntax or ThrowStatementSyntax
+                   || statement is ExpressionStatementSyntax { Expression: ThrowExpressionSyntax };
         }
 
         private static void AddArm(List<Route> routes, Route fact, List<Route> inner)
@@ -1376,6 +1411,12 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             mentions = true;
             if (ValueText(value) is not { } text)
             {
+                return default;
+            }
+
+            if (name is "StartsWith" or "EndsWith" or "Contains" && !text.Any(char.IsLetterOrDigit))
+            {
+                // path.EndsWith("/") normalizes a path, it does not name a route.
                 return default;
             }
 

@@ -1072,4 +1072,20 @@ public sealed class RouterFunctionTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAMBDA001").WithLocation(0).WithLocation(1).WithArguments("Api.Handle", 2, "API routes", "/orders, /items"));
         return test.RunAsync();
     }
+    [Fact]
+    public Task HealthCheckAndNormalizationBesideOneRoute_DoesNotReport()
+        => NoDiagnosticAsync("""
+            public class Api
+            {
+                public ApplicationLoadBalancerResponse Handle(ApplicationLoadBalancerRequest request, ILambdaContext context)
+                {
+                    var path = request.Path;
+                    if (path.EndsWith("/")) path = path.TrimEnd('/');
+                    if (request.Path == "/health") return new ApplicationLoadBalancerResponse { StatusCode = 200 };
+                    if (request.HttpMethod == "POST") context.Logger.LogLine("write");
+                    if (request.HttpMethod == "GET") return new ApplicationLoadBalancerResponse { StatusCode = 200, Body = path };
+                    return new ApplicationLoadBalancerResponse { StatusCode = 405 };
+                }
+            }
+            """);
 }
