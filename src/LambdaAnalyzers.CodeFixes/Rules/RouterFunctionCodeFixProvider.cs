@@ -82,8 +82,7 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         }
 
         var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
-        if (!token.IsKind(SyntaxKind.SwitchKeyword) || token.Parent is not SwitchStatementSyntax switchStatement
-            || switchStatement.Parent is not BlockSyntax body || body.Parent is not MethodDeclarationSyntax method)
+        if (token.Parent?.Parent is not BlockSyntax body || body.Parent is not MethodDeclarationSyntax method)
         {
             return null;
         }
@@ -107,35 +106,16 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
             }
         }
 
-        var sections = RouterFunctionAnalyzer.GetSectionRoutes(semanticModel, document.Project.AnalyzerOptions, switchStatement, ct);
-        if (sections is null)
+        var routes = token.Parent switch
+        {
+            SwitchStatementSyntax switchStatement when token.IsKind(SyntaxKind.SwitchKeyword) => SwitchRoutes(semanticModel, document.Project.AnalyzerOptions, body, switchStatement, ct),
+            IfStatementSyntax when token.IsKind(SyntaxKind.IfKeyword) => IfRoutes(semanticModel, document.Project.AnalyzerOptions, body, ct),
+            _ => null,
+        };
+
+        if (routes is null)
         {
             return null;
-        }
-
-        var index = body.Statements.IndexOf(switchStatement);
-        var prefix = body.Statements.Take(index).ToList();
-        var routes = new List<(RouterFunctionAnalyzer.Route Route, SwitchSectionSyntax Section)>();
-        foreach (var (section, route, nested, pure) in sections)
-        {
-            var isDefault = section.Labels.Any(l => l is DefaultSwitchLabelSyntax || l is CasePatternSwitchLabelSyntax { Pattern: DiscardPatternSyntax, WhenClause: null });
-            if (!ExitsWithoutFallThrough(section, switchStatement))
-            {
-                return null;
-            }
-
-            if (isDefault)
-            {
-                // The fallback: API Gateway answers requests no route matches.
-                continue;
-            }
-
-            if (nested || !pure || route.IsEmpty || route.Operation is not null || route.Method == "OPTIONS")
-            {
-                return null;
-            }
-
-            routes.Add((route, section));
         }
 
         if (routes.Count < 2)
@@ -157,9 +137,10 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         var async = method.Identifier.ValueText.EndsWith("Async", StringComparison.Ordinal);
         var baseName = async ? method.Identifier.ValueText.Substring(0, method.Identifier.ValueText.Length - 5) : method.Identifier.ValueText;
         var planned = new List<PlannedRoute>();
-        foreach (var (route, section) in routes)
+        foreach (var candidate in routes)
         {
-            var path = TemplatePath(route.Path, section, mapping.EventPath);
+            var route = candidate.Route;
+            var path = TemplatePath(route.Path, candidate.Origin, mapping.EventPath);
             if (route.Path is not null && path is null)
             {
                 return null;
@@ -172,7 +153,7 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
             }
 
             var name = Unique(MethodName(route.Method, route.Path is null ? null : path, baseName) + (async ? "Async" : string.Empty), taken);
-            planned.Add(new PlannedRoute(verb, path, name, section));
+            planned.Add(new PlannedRoute(verb, path, name, candidate.Prefix, candidate.Arm, candidate.Origin));
         }
 
         // Write the methods: sections written as one block lose their braces unless a name then clashes.
@@ -180,7 +161,7 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         Solution? solution = null;
         foreach (var flatten in new[] { true, false })
         {
-            var newDocument = await WriteMethodsAsync(document, root, method, prefix, planned, flatten, annotations, ct).ConfigureAwait(false);
+            var newDocument = await WriteMethodsAsync(document, root, method, planned, flatten, annotations, ct).ConfigureAwait(false);
 
             // The result must compile: no error the original did not have.
             var newCompilation = await newDocument.Project.GetCompilationAsync(ct).ConfigureAwait(false);
@@ -210,12 +191,137 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         return solution;
     }
 
-    private static async Task<Document> WriteMethodsAsync(Document document, SyntaxNode root, MethodDeclarationSyntax method, List<StatementSyntax> prefix, List<PlannedRoute> planned, bool flatten, AnnotationsApi? annotations, CancellationToken ct)
+    private sealed class CandidateRoute
+    {
+        public CandidateRoute(RouterFunctionAnalyzer.Route route, SyntaxNode origin, List<StatementSyntax> prefix, List<StatementSyntax> arm)
+        {
+            Route = route;
+            Origin = origin;
+            Prefix = prefix;
+            Arm = arm;
+        }
+
+        public RouterFunctionAnalyzer.Route Route { get; }
+        public SyntaxNode Origin { get; }
+        public List<StatementSyntax> Prefix { get; }
+        public List<StatementSyntax> Arm { get; }
+    }
+
+    /// <summary>Code before the switch is shared; each section that is exactly one route becomes a route; the default is the fallback.</summary>
+    private static List<CandidateRoute>? SwitchRoutes(SemanticModel semanticModel, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options, BlockSyntax body, SwitchStatementSyntax switchStatement, CancellationToken ct)
+    {
+        var sections = RouterFunctionAnalyzer.GetSectionRoutes(semanticModel, options, switchStatement, ct);
+        if (sections is null)
+        {
+            return null;
+        }
+
+        var index = body.Statements.IndexOf(switchStatement);
+        var prefix = body.Statements.Take(index).ToList();
+        if (prefix.Any(ContainsDispatchCandidate))
+        {
+            return null;
+        }
+
+        var routes = new List<CandidateRoute>();
+        foreach (var (section, route, nested, pure) in sections)
+        {
+            var isDefault = section.Labels.Any(l => l is DefaultSwitchLabelSyntax || l is CasePatternSwitchLabelSyntax { Pattern: DiscardPatternSyntax, WhenClause: null });
+            if (!ExitsWithoutFallThrough(section.Statements, switchStatement))
+            {
+                return null;
+            }
+
+            if (isDefault)
+            {
+                // The fallback: API Gateway answers requests no route matches.
+                continue;
+            }
+
+            if (nested || !pure || !IsSplittable(route))
+            {
+                return null;
+            }
+
+            routes.Add(new CandidateRoute(route, section, prefix, section.Statements.ToList()));
+        }
+
+        return routes;
+    }
+
+    /// <summary>
+    /// Runs of <c>if (route) { …; return …; }</c> and if / else-if chains at the top of the handler body.
+    /// Each route gets the statements that ran before its test (the other tests were false); code after
+    /// the last test is the fallback.
+    /// </summary>
+    private static List<CandidateRoute>? IfRoutes(SemanticModel semanticModel, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options, BlockSyntax body, CancellationToken ct)
+    {
+        var shared = new List<StatementSyntax>();
+        var routes = new List<CandidateRoute>();
+        foreach (var statement in body.Statements)
+        {
+            if (statement is not IfStatementSyntax ifStatement)
+            {
+                if (ContainsDispatchCandidate(statement))
+                {
+                    return null;
+                }
+
+                shared.Add(statement);
+                continue;
+            }
+
+            var (links, final) = RouterFunctionAnalyzer.GetIfChainRoutes(semanticModel, options, ifStatement, ct);
+            if (!links.Any(l => l.Mentions))
+            {
+                if (ContainsDispatchCandidate(statement))
+                {
+                    return null;
+                }
+
+                shared.Add(statement);
+                continue;
+            }
+
+            foreach (var (branch, route, pure, _, nested) in links)
+            {
+                if (!pure || nested || !IsSplittable(route) || !ExitsWithoutFallThrough(new[] { branch }, null))
+                {
+                    return null;
+                }
+
+                routes.Add(new CandidateRoute(route, branch, shared.ToList(), new List<StatementSyntax> { branch }));
+            }
+
+            if (final is not null)
+            {
+                // The final else is the fallback; nothing after the chain runs for a route.
+                if (!ExitsWithoutFallThrough(new[] { final }, null))
+                {
+                    return null;
+                }
+
+                break;
+            }
+        }
+
+        return routes;
+    }
+
+    private static bool IsSplittable(RouterFunctionAnalyzer.Route route)
+        => route.Counts && route.Operation is null;
+
+    /// <summary>Shared code copied into every route must not dispatch again (the diagnostic would stay).</summary>
+    private static bool ContainsDispatchCandidate(StatementSyntax statement)
+        => statement.DescendantNodesAndSelf().Any(n => n is SwitchStatementSyntax or SwitchExpressionSyntax
+            || n is IfStatementSyntax && statement is not IfStatementSyntax);
+
+    private static async Task<Document> WriteMethodsAsync(Document document, SyntaxNode root, MethodDeclarationSyntax method, List<PlannedRoute> planned, bool flatten, AnnotationsApi? annotations, CancellationToken ct)
     {
         var newMethods = new List<MemberDeclarationSyntax>();
         foreach (var route in planned)
         {
-            var statements = prefix.Concat(flatten ? route.Section.Statements.SelectMany(Flatten) : route.Section.Statements).ToList();
+            var statements = route.Prefix.Concat(flatten ? route.Arm.SelectMany(Flatten) : route.Arm).ToList();
             var modifiers = method.Modifiers;
             if (!modifiers.Any(SyntaxKind.PublicKeyword))
             {
@@ -259,9 +365,10 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
     /// True when control never leaves the section for the code after the switch: it ends in return or
     /// throw, and no break or goto targets this switch.
     /// </summary>
-    private static bool ExitsWithoutFallThrough(SwitchSectionSyntax section, SwitchStatementSyntax switchStatement)
+    private static bool ExitsWithoutFallThrough(IEnumerable<StatementSyntax> statements, SwitchStatementSyntax? switchStatement)
     {
-        var last = section.Statements.LastOrDefault();
+        var list = statements.ToList();
+        var last = list.LastOrDefault();
         while (last is BlockSyntax block)
         {
             last = block.Statements.LastOrDefault();
@@ -272,15 +379,17 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
             return false;
         }
 
-        foreach (var node in section.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        foreach (var node in list.SelectMany(st => st.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))))
         {
             switch (node)
             {
                 case GotoStatementSyntax:
                     return false;
                 case BreakStatementSyntax or ContinueStatementSyntax:
-                    var target = node.Ancestors().FirstOrDefault(a => a is SwitchStatementSyntax or ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax);
-                    if (target == switchStatement || node is ContinueStatementSyntax && target is SwitchStatementSyntax)
+                    // The statement a break or continue leaves must be inside the arm, or control reaches the code after the dispatch.
+                    var target = node.Ancestors().FirstOrDefault(a => a is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                        || node is BreakStatementSyntax && a is SwitchStatementSyntax);
+                    if (target is null || target == switchStatement || !list.Any(st => st.Span.Contains(target.Span)))
                     {
                         return false;
                     }
@@ -295,7 +404,7 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>The API Gateway path of a route: exact paths as they are; <c>/orders/*</c> (a prefix test) becomes <c>/orders/{id}</c> when the section reads <c>PathParameters["id"]</c>.</summary>
-    private static string? TemplatePath(string? routePath, SwitchSectionSyntax section, string? eventPath)
+    private static string? TemplatePath(string? routePath, SyntaxNode section, string? eventPath)
     {
         if (routePath is null)
         {
@@ -498,18 +607,23 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
 
     private sealed class PlannedRoute
     {
-        public PlannedRoute(string verb, string? path, string name, SwitchSectionSyntax section)
+        public PlannedRoute(string verb, string? path, string name, IReadOnlyList<StatementSyntax> prefix, IReadOnlyList<StatementSyntax> arm, SyntaxNode origin)
         {
             Verb = verb;
             Path = path;
             Name = name;
-            Section = section;
+            Prefix = prefix;
+            Arm = arm;
+            Origin = origin;
         }
+
+        public IReadOnlyList<StatementSyntax> Prefix { get; }
+        public IReadOnlyList<StatementSyntax> Arm { get; }
+        public SyntaxNode Origin { get; }
 
         public string Verb { get; }
         public string? Path { get; }
         public string Name { get; }
-        public SwitchSectionSyntax Section { get; }
     }
 
     private sealed class TemplateMapping

@@ -154,6 +154,39 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
         return new RouteWalker(semanticModel, symbols, operationFields, ct).SectionRoutes(node);
     }
 
+    /// <summary>For the code fix: each link of an if / else-if chain with its route, and the final else.</summary>
+    internal static (List<(StatementSyntax Branch, Route Route, bool IsPureRoute, bool Mentions, bool HasNestedDispatch)> Links, StatementSyntax? Else) GetIfChainRoutes(
+        SemanticModel semanticModel, AnalyzerOptions options, IfStatementSyntax node, CancellationToken ct)
+    {
+        var model = LambdaModel.GetOrCreate(semanticModel.Compilation, options);
+        var symbols = new RouteSymbols(semanticModel.Compilation, model);
+        var operationFields = new HashSet<string>(DefaultOperationFields, StringComparer.Ordinal);
+        foreach (var extra in AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(node.SyntaxTree, RuleId, OperationFieldsOption)))
+        {
+            operationFields.Add(extra);
+        }
+
+        var walker = new RouteWalker(semanticModel, symbols, operationFields, ct);
+        var links = new List<(StatementSyntax, Route, bool, bool, bool)>();
+        StatementSyntax? final = null;
+        for (IfStatementSyntax? current = node; current is not null;)
+        {
+            var (fact, mentions, pure, nested) = walker.Link(current);
+            links.Add((current.Statement, fact, pure, mentions, nested));
+            if (current.Else?.Statement is IfStatementSyntax next)
+            {
+                current = next;
+            }
+            else
+            {
+                final = current.Else?.Statement;
+                current = null;
+            }
+        }
+
+        return (links, final);
+    }
+
     private static bool ContainsDispatchSyntax(SyntaxNode body)
     {
         foreach (var node in body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax || n == body))
@@ -608,6 +641,15 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             }
 
             return result;
+        }
+
+        public (Route Fact, bool Mentions, bool Pure, bool Nested) Link(IfStatementSyntax link)
+        {
+            _aliases.Clear();
+            var fact = FactOfCondition(link.Condition, out var mentions);
+            var pure = mentions && IsPureRouteCondition(link.Condition);
+            var nested = RoutesInside(link.Statement).Any(r => !r.IsEmpty);
+            return (fact, mentions, pure, nested);
         }
 
         /// <summary>A conjunction of positive route tests only (nothing a split would silently drop).</summary>

@@ -556,15 +556,141 @@ public sealed class RouterFunctionCodeFixTests
             """);
 
     [Fact]
-    public Task IfChainRouter_NoFix()
+    public async Task RunOfIfReturn_SplitsWithTheCodeThatRanBeforeEachTest()
+    {
+        var (source, template) = await ApplyAsync("""
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class Api
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    if (request is null) return new APIGatewayProxyResponse { StatusCode = 400 };
+                    var method = request.HttpMethod.ToUpperInvariant();
+                    if (method == "GET" && request.Resource == "/a")
+                    {
+                        return new APIGatewayProxyResponse { StatusCode = 200 };
+                    }
+
+                    context.Logger.LogLine("not a read");
+                    if (method == "POST" && request.Resource == "/a") return new APIGatewayProxyResponse { StatusCode = 201 };
+                    else if (method == "DELETE" && request.Resource == "/a/{id}") return new APIGatewayProxyResponse { StatusCode = 204 };
+                    return new APIGatewayProxyResponse { StatusCode = 404 };
+                }
+            }
+            """, """
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Api::Handle
+                  Events:
+                    All:
+                      Type: Api
+                      Properties:
+                        Path: /{proxy+}
+                        Method: any
+            """);
+        AssertText("""
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class Api
+            {
+                public APIGatewayProxyResponse GetA(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    if (request is null) return new APIGatewayProxyResponse { StatusCode = 400 };
+                    var method = request.HttpMethod.ToUpperInvariant();
+                    return new APIGatewayProxyResponse { StatusCode = 200 };
+                }
+
+                public APIGatewayProxyResponse PostA(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    if (request is null) return new APIGatewayProxyResponse { StatusCode = 400 };
+                    var method = request.HttpMethod.ToUpperInvariant();
+
+                    context.Logger.LogLine("not a read");
+                    return new APIGatewayProxyResponse { StatusCode = 201 };
+                }
+
+                public APIGatewayProxyResponse DeleteAById(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    if (request is null) return new APIGatewayProxyResponse { StatusCode = 400 };
+                    var method = request.HttpMethod.ToUpperInvariant();
+
+                    context.Logger.LogLine("not a read");
+                    return new APIGatewayProxyResponse { StatusCode = 204 };
+                }
+            }
+            """, source);
+        AssertText("""
+            Resources:
+              GetAFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Api::GetA
+                  Events:
+                    GetA:
+                      Type: Api
+                      Properties:
+                        Path: /a
+                        Method: get
+
+              PostAFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Api::PostA
+                  Events:
+                    PostA:
+                      Type: Api
+                      Properties:
+                        Path: /a
+                        Method: post
+
+              DeleteAByIdFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Api::DeleteAById
+                  Events:
+                    DeleteAById:
+                      Type: Api
+                      Properties:
+                        Path: /a/{id}
+                        Method: delete
+            """, template);
+    }
+
+    [Fact]
+    public Task IfWithGuardBesideRoute_NoFix()
         => NoFixAsync(Header + """
             public class Api
             {
                 public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
                 {
+                    if (request.HttpMethod != "GET" && request.HttpMethod != "POST") return new APIGatewayProxyResponse { StatusCode = 405 };
                     if (request.Path == "/a") return new APIGatewayProxyResponse { StatusCode = 200 };
                     if (request.Path == "/b") return new APIGatewayProxyResponse { StatusCode = 201 };
                     return new APIGatewayProxyResponse { StatusCode = 404 };
+                }
+            }
+            """);
+
+    [Fact]
+    public Task IfBranchFallsThrough_NoFix()
+        => NoFixAsync(Header + """
+            public class Api
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    var status = 404;
+                    if (request.Path == "/a") status = 200;
+                    else if (request.Path == "/b") status = 201;
+                    return new APIGatewayProxyResponse { StatusCode = status };
                 }
             }
             """);
