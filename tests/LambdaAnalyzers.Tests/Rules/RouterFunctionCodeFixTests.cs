@@ -25,7 +25,7 @@ public sealed class RouterFunctionCodeFixTests
 {
     private const string Path = "/0/template.yaml";
 
-    private static async Task<(string? Source, string? Template)> ApplyAsync(string source, string? template, bool fixAll = false)
+    private static async Task<(string? Source, string? Template)> ApplyAsync(string source, string? template, bool fixAll = false, string path = Path)
     {
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
@@ -42,7 +42,7 @@ public sealed class RouterFunctionCodeFixTests
             .AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".globalconfig", SourceText.From(TestReferences.GlobalConfig("Lambda", false, string.Empty)), filePath: "/.globalconfig");
         if (template is not null)
         {
-            solution = solution.AddAdditionalDocument(templateId, "template.yaml", SourceText.From(template), filePath: Path);
+            solution = solution.AddAdditionalDocument(templateId, System.IO.Path.GetFileName(path), SourceText.From(template), filePath: path);
         }
 
         var diagnostics = await AnalyzeAsync(solution.GetProject(projectId)!);
@@ -504,9 +504,9 @@ public sealed class RouterFunctionCodeFixTests
 
     // ---------------------------------------------------------------- no fix offered
 
-    private static async Task NoFixAsync(string source, string? template = null)
+    private static async Task NoFixAsync(string source, string? template = null, string path = Path)
     {
-        var (fixedSource, _) = await ApplyAsync(source, template);
+        var (fixedSource, _) = await ApplyAsync(source, template, path: path);
         Assert.Null(fixedSource);
     }
 
@@ -908,4 +908,123 @@ public sealed class RouterFunctionCodeFixTests
                 }
             }
             """);
+    [Fact]
+    public async Task FixAll_TwoRoutersInOneTemplate_SplitsBoth()
+    {
+        var (_, template) = await ApplyAsync("""
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class A
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    switch (request.Path)
+                    {
+                        case "/a": return new APIGatewayProxyResponse { StatusCode = 200 };
+                        case "/b": return new APIGatewayProxyResponse { StatusCode = 201 };
+                        default: return new APIGatewayProxyResponse { StatusCode = 404 };
+                    }
+                }
+            }
+
+            public class C
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    switch (request.HttpMethod)
+                    {
+                        case "GET": return new APIGatewayProxyResponse { StatusCode = 200 };
+                        case "PUT": return new APIGatewayProxyResponse { StatusCode = 204 };
+                        default: return new APIGatewayProxyResponse { StatusCode = 405 };
+                    }
+                }
+            }
+            """, """
+            Resources:
+              AFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.A::Handle
+                  Events:
+                    Proxy:
+                      Type: Api
+                      Properties:
+                        Path: /{proxy+}
+                        Method: ANY
+              CFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.C::Handle
+                  Events:
+                    Settings:
+                      Type: Api
+                      Properties:
+                        Path: /settings
+                        Method: ANY
+            """, fixAll: true);
+        AssertText("""
+            Resources:
+              HandleAFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.A::HandleA
+                  Events:
+                    HandleA:
+                      Type: Api
+                      Properties:
+                        Path: /a
+                        Method: ANY
+
+              HandleBFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.A::HandleB
+                  Events:
+                    HandleB:
+                      Type: Api
+                      Properties:
+                        Path: /b
+                        Method: ANY
+              HandleGetFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.C::HandleGet
+                  Events:
+                    HandleGet:
+                      Type: Api
+                      Properties:
+                        Path: /settings
+                        Method: GET
+
+              HandlePutFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.C::HandlePut
+                  Events:
+                    HandlePut:
+                      Type: Api
+                      Properties:
+                        Path: /settings
+                        Method: PUT
+            """, template);
+    }
+
+    [Fact]
+    public Task RouterMappedByJsonTemplate_NoFix()
+        => NoFixAsync(Router, """
+            {
+              "Resources": {
+                "OrdersFunction": {
+                  "Type": "AWS::Serverless::Function",
+                  "Properties": {
+                    "Handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync",
+                    "Events": { "Proxy": { "Type": "Api", "Properties": { "Path": "/{proxy+}", "Method": "ANY" } } }
+                  }
+                }
+              }
+            }
+            """, "/0/serverless.template");
 }
