@@ -77,6 +77,16 @@ internal static class Descriptors
         "API Gateway limit. A spike or an attack on one public API then consumes the shared Lambda concurrency pool, " +
         "throttles unrelated functions and bills every invocation. A default rate and burst limit on the stage rejects " +
         "the excess with 429 before a function runs.");
+    public static readonly DiagnosticDescriptor LAMBDA001_RouterFunction = Create(
+        "LAMBDA001",
+        "Lambda function routes several API routes or operations",
+        "Handler '{0}' routes {1} {2} ({3}) in one function",
+        Categories.Design,
+        DiagnosticSeverity.Warning,
+        "One function dispatches between several API routes (or operations of its payload) with its own switch or if chain: the " +
+        "'Lambda monolith' that AWS lists first among Lambda anti-patterns. Every route shares one IAM role (the union of all " +
+        "permissions), one deployment package and cold start, one timeout and memory setting and one concurrency pool, and " +
+        "every change redeploys all routes. Let API Gateway route to one function per route instead.");
 
     public static readonly DiagnosticDescriptor LAMBDA009_HandlerDoesNotResolve = Create(
         "LAMBDA009",
