@@ -145,9 +145,10 @@ public sealed partial class ApiWithoutThrottlingAnalyzer : DiagnosticAnalyzer
         switch (api.ResourceType)
         {
             case CloudFormationModel.SamApi when api.IsImplicit:
-                if (HasMethodThrottling(api.Properties?.Get("MethodSettings")) || HasExplicitSamApi(file))
+                // SAM creates ServerlessRestApi for every Api event without RestApiId, whether or not the
+                // template also declares an explicit AWS::Serverless::Api: the implicit one is a second API.
+                if (HasMethodThrottling(api.Properties?.Get("MethodSettings")))
                 {
-                    // With an explicit AWS::Serverless::Api present the implicit one is usually unused or merged; stay quiet.
                     return (false, null, null);
                 }
 
@@ -247,19 +248,6 @@ public sealed partial class ApiWithoutThrottlingAnalyzer : DiagnosticAnalyzer
 
     private static bool SameText(DeploymentFile file, TemplateNode a, TemplateNode b)
         => string.Equals(file.Text.ToString(a.Span), file.Text.ToString(b.Span), StringComparison.Ordinal);
-
-    private static bool HasExplicitSamApi(DeploymentFile file)
-    {
-        foreach (var api in file.Apis)
-        {
-            if (!api.IsImplicit && api.ResourceType == CloudFormationModel.SamApi)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>MethodSettings with a throttling entry; anything not written out (intrinsics) counts as set.</summary>
     internal static bool HasMethodThrottling(TemplateNode? methodSettings)

@@ -118,6 +118,33 @@ public sealed class ApiWithoutThrottlingTests
             """);
 
     [Fact]
+    public Task EventWithoutRestApiId_BesideThrottledExplicitApi_ReportsTheImplicitApi()
+        => VerifyAsync("/repo/template.yaml", """
+            Resources:
+              ShopApi:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  MethodSettings:
+                    - ResourcePath: /*
+                      HttpMethod: '*'
+                      ThrottlingRateLimit: 50
+                      ThrottlingBurstLimit: 100
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+                  Events:
+                    List:
+                      Type: Api
+                      Properties: { RestApiId: !Ref ShopApi, Path: /orders, Method: GET }
+                    {|#0:Legacy|}:
+                      Type: Api
+                      Properties: { Path: /legacy, Method: GET }
+            """,
+            expected: Verify.Diagnostic("LAMBDA005").WithLocation(0).WithArguments("ServerlessRestApi", " (the implicit API SAM creates for Api events)"));
+
+    [Fact]
     public Task ExplicitSamApi_WithoutMethodSettings_Reports()
         => VerifyAsync("/repo/template.yaml", $$"""
             Resources:
