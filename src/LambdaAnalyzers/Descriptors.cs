@@ -32,6 +32,18 @@ internal static class Descriptors
         params string[] customTags)
         => new(id, title, messageFormat, category, severity, isEnabledByDefault, description, HelpLink(id), customTags);
 
+    public static readonly DiagnosticDescriptor LAMBDA003_InvocationStateOutlivesInvocation = Create(
+        "LAMBDA003",
+        "Invocation state is kept in storage that outlives the invocation",
+        "{0} is written with {1} during an invocation of '{2}'; it outlives the invocation and leaks into later invocations in the same execution environment",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        "Lambda reuses an execution environment for many invocations, one after another, and discards it without notice. " +
+        "Data an invocation writes to a static, or to a field of the handler object (created once per environment), is seen " +
+        "by the next caller's invocation, is invisible to every other concurrent environment and vanishes on a cold start. " +
+        "Keep SDK clients, connections and configuration there (initialized once); pass per-invocation data explicitly or " +
+        "store it in DynamoDB or ElastiCache under a key.");
+
     public static readonly DiagnosticDescriptor LAMBDA009_HandlerDoesNotResolve = Create(
         "LAMBDA009",
         "Configured Lambda handler does not resolve",
