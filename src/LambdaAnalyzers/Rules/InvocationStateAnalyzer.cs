@@ -210,6 +210,8 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             LazyInitializer = compilation.GetTypeByMetadataName("System.Threading.LazyInitializer");
             RegionEndpoint = compilation.GetTypeByMetadataName("Amazon.RegionEndpoint");
             TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+            Enumerable = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
+            StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
         }
 
         public LambdaModel Model { get; }
@@ -229,6 +231,53 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? RegionEndpoint { get; }
 
         public INamedTypeSymbol? TimeSpan { get; }
+
+        public INamedTypeSymbol? Enumerable { get; }
+
+        public INamedTypeSymbol? StringBuilder { get; }
+
+        public bool IsCollectionLike(ITypeSymbol? type, string methodName)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (type.Name.IndexOf("Cache", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+
+            if (methodName is "Set" or "CreateEntry")
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, StringBuilder) || type.TypeKind == TypeKind.Array)
+            {
+                return true;
+            }
+
+            if (Enumerable is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Enumerable))
+            {
+                return true;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(@interface, Enumerable))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public bool IsInSource(ISymbol symbol)
             => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly);
@@ -560,17 +609,18 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
 
                 if (containing is not null
                     && (SymbolEqualityComparer.Default.Equals(containing, _state.LazyInitializer)
-                        || SymbolEqualityComparer.Default.Equals(containing, _state.Volatile)
+                        || (SymbolEqualityComparer.Default.Equals(containing, _state.Volatile) && method.Name == "Read")
                         || (SymbolEqualityComparer.Default.Equals(containing, _state.Interlocked) && method.Name == "Read")))
                 {
                     continue;
                 }
 
-                if (containing is not null && SymbolEqualityComparer.Default.Equals(containing, _state.Interlocked))
+                if (containing is not null
+                    && (SymbolEqualityComparer.Default.Equals(containing, _state.Interlocked) || SymbolEqualityComparer.Default.Equals(containing, _state.Volatile)))
                 {
                     switch (method.Name)
                     {
-                        case "Exchange" when invocation.Arguments.Length >= 2:
+                        case "Exchange" or "Write" when invocation.Arguments.Length >= 2:
                             Consider(argument.Value, invocation, WriteKind.Assign, ImmutableArray.Create(invocation.Arguments[1].Value), context);
                             continue;
                         case "CompareExchange" when invocation.Arguments.Length >= 3:
@@ -607,7 +657,8 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (method.Name is "Set" or "CreateEntry" && Strip(receiver).Type?.Name.IndexOf("Cache", StringComparison.Ordinal) < 0)
+            // Collections, builders and caches only: Counter<T>.Add (metrics), Stopwatch, clients are not state.
+            if (!_state.IsCollectionLike(Strip(receiver).Type, method.Name))
             {
                 return;
             }

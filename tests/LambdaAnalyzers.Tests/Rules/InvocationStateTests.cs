@@ -764,4 +764,324 @@ public sealed class InvocationStateTests
                 },
             },
         }.RunAsync();
+
+    // ---- More shapes ---------------------------------------------------------------------------
+
+    [Fact]
+    public Task WriteInLocalFunctionOfHandler_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static string? _last;
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    Remember();
+
+                    void Remember() => {|LAMBDA003:_last = input|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task AccumulationInsideLambdaOfHandler_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly ConcurrentBag<string> Seen = new();
+
+                public void Handle(SQSEvent input, ILambdaContext context)
+                {
+                    input.Records.ForEach(record => {|LAMBDA003:Seen.Add(record.Body)|});
+                }
+            }
+            """);
+
+    [Fact]
+    public Task DeconstructionIntoStatics_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static string? _path;
+                private static string? _body;
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|LAMBDA003:{|LAMBDA003:(_path, _body) = (request.Path, request.Body)|}|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task VolatileWriteOfRequestValue_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static string? _tenant;
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|LAMBDA003:Volatile.Write(ref _tenant, request.Headers["x-tenant"])|};
+                    var current = Volatile.Read(ref _tenant);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ValueFromPatternVariable_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static APIGatewayProxyRequest? _last;
+
+                public void Handle(object input, ILambdaContext context)
+                {
+                    if (input is APIGatewayProxyRequest request)
+                    {
+                        {|#0:_last = request|};
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("LAMBDA003").WithLocation(0).WithArguments("Static field 'Function._last'", "a value computed from the request", "Function.Handle"));
+
+    [Fact]
+    public Task StaticArrayElementFromRequest_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly string[] Recent = new string[10];
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|LAMBDA003:Recent[0] = request.Body|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ServiceStaticWrittenThroughInterfaceCall_Reports()
+        => VerifyAsync("""
+            public interface IAudit
+            {
+                void Record(string user);
+            }
+
+            public sealed class Audit : IAudit
+            {
+                private static readonly List<string> Users = new();
+
+                public void Record(string user) => {|LAMBDA003:Users.Add(user)|};
+            }
+
+            public class Function
+            {
+                private readonly IAudit _audit = new Audit();
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context) => _audit.Record(request.Body);
+            }
+            """);
+
+    [Fact]
+    public Task ConfiguredHandlerInTemplateWritesStatic_Reports()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.IO;
+
+                namespace Shop;
+
+                public class Raw
+                {
+                    private static Stream? _lastInput;
+
+                    public Stream Handle(Stream input)
+                    {
+                        {|LAMBDA003:_lastInput = input|};
+                        return input;
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalFiles.Add(("/repo/template.yaml", """
+            Resources:
+              Raw:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Raw::Handle
+                  Runtime: dotnet8
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task MetricsCounterAddWithRequestTag_DoesNotReport()
+        => VerifyAsync("""
+            using System.Diagnostics.Metrics;
+
+            public class Function
+            {
+                private static readonly Meter Meter = new("shop");
+                private static readonly Counter<long> Orders = Meter.CreateCounter<long>("orders");
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => Orders.Add(1, new KeyValuePair<string, object?>("path", request.Path));
+            }
+            """);
+
+    [Fact]
+    public Task AsyncLocalValue_DoesNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly AsyncLocal<string?> CorrelationId = new();
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => CorrelationId.Value = context.AwsRequestId;
+            }
+            """);
+
+    [Fact]
+    public Task MembersOfLibraryObjectsInStatics_DoesNotReport()
+        => VerifyAsync("""
+            using System.Text.Json;
+
+            public class Function
+            {
+                private static readonly JsonSerializerOptions Options = new();
+                private static readonly HttpClient Http = new();
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    Options.PropertyNameCaseInsensitive = true;
+                    Http.Timeout = TimeSpan.FromSeconds(3);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ConstructorInjectedHandler_DoesNotReport()
+        => VerifyAsync("""
+            using Amazon.Lambda.Annotations;
+
+            public interface IOrderService
+            {
+                Task SaveAsync(string body);
+            }
+
+            public sealed class OrderService : IOrderService
+            {
+                private readonly IAmazonSQS _sqs;
+                public OrderService(IAmazonSQS sqs) => _sqs = sqs;
+                public Task SaveAsync(string body) => _sqs.SendMessageAsync("q", body);
+            }
+
+            public class Functions
+            {
+                private readonly IOrderService _orders;
+
+                public Functions() : this(new OrderService(new AmazonSQSClient())) { }
+
+                public Functions(IOrderService orders) => _orders = orders;
+
+                [LambdaFunction]
+                public Task Save(string body) => _orders.SaveAsync(body);
+            }
+            """);
+
+    [Fact]
+    public Task OnlyStaticReadonlyClients_DoesNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly IAmazonSQS Sqs = new AmazonSQSClient();
+                private static readonly string QueueUrl = Environment.GetEnvironmentVariable("QUEUE_URL") ?? string.Empty;
+
+                public Task Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => Sqs.SendMessageAsync(QueueUrl, request.Body);
+            }
+            """);
+
+    [Fact]
+    public Task LazyClientFromContextValues_DoesNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private IAmazonSQS? _sqs;
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    if (_sqs is null)
+                    {
+                        _sqs = new AmazonSQSClient(Amazon.RegionEndpoint.GetBySystemName(context.InvokedFunctionArn.Split(':')[3]));
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task TryGetValueThenCacheConstantKey_DoesNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly Dictionary<string, string> Config = new();
+
+                private static string Load(string name) => Environment.GetEnvironmentVariable(name) ?? "";
+
+                public string Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    if (!Config.TryGetValue("table", out var table))
+                    {
+                        table = Load("TABLE");
+                        Config["table"] = table;
+                    }
+
+                    Config.Clear();
+                    return table;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task StaticStringBuilderClearedEachInvocation_DoesNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly StringBuilder Buffer = new();
+
+                public string Handle(string input, ILambdaContext context)
+                {
+                    Buffer.Clear();
+                    return Buffer.ToString();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ReturnCoalesceAssignmentLazyClient_DoesNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static HttpClient? _http;
+
+                private static HttpClient Http => _http ?? (_http = new HttpClient());
+
+                public Task Handle(string input, ILambdaContext context) => Http.GetAsync(input);
+            }
+            """);
+
+    [Fact]
+    public Task InterlockedCompareExchangeLazyInit_DoesNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static IAmazonSQS? _sqs;
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    Interlocked.CompareExchange(ref _sqs, new AmazonSQSClient(), null);
+                }
+            }
+            """);
 }
