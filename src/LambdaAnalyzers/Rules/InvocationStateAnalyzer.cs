@@ -849,22 +849,45 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                 : char.ToUpperInvariant(noun[0]) + noun.Substring(1) + " '" + name + "' of an object kept for the whole execution environment";
         }
 
+        /// <summary>The handler the write runs in, or the handler a helper is first reached from.</summary>
         private string HandlerName(IMethodSymbol executing, CancellationToken cancellationToken)
         {
             for (IMethodSymbol? current = executing; current is not null; current = current.ContainingSymbol as IMethodSymbol)
             {
-                if (Model.IsHandler(current, cancellationToken))
+                if (HandlerDisplayName(current, cancellationToken) is { } name)
                 {
-                    foreach (var handler in Model.GetHandlers(cancellationToken))
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(handler.Method.OriginalDefinition, current.OriginalDefinition))
-                        {
-                            return handler.DisplayName;
-                        }
-                    }
+                    return name;
                 }
             }
 
+            if (Model.GetInvokingRoot(executing, cancellationToken) is { } root)
+            {
+                return HandlerDisplayName(root, cancellationToken) ?? MethodName(root);
+            }
+
+            return MethodName(executing);
+        }
+
+        private string? HandlerDisplayName(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (!Model.IsHandler(method, cancellationToken))
+            {
+                return null;
+            }
+
+            foreach (var handler in Model.GetHandlers(cancellationToken))
+            {
+                if (SymbolEqualityComparer.Default.Equals(handler.Method.OriginalDefinition, method.OriginalDefinition))
+                {
+                    return handler.DisplayName;
+                }
+            }
+
+            return null;
+        }
+
+        private static string MethodName(IMethodSymbol executing)
+        {
             var method = executing;
             while (method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction && method.ContainingSymbol is IMethodSymbol outer)
             {

@@ -207,7 +207,7 @@ public sealed class InvocationStateTests
                     => UserState.Remember(request.Headers["x-user"]);
             }
             """,
-            Verify.Diagnostic("LAMBDA003").WithLocation(0).WithArguments("Static field 'UserState.CurrentUser'", "a value passed in by the caller", "UserState.Remember"));
+            Verify.Diagnostic("LAMBDA003").WithLocation(0).WithArguments("Static field 'UserState.CurrentUser'", "a value passed in by the caller", "Function.Handle"));
 
     [Fact]
     public Task LazyAssignmentOfRequestValue_Reports()
