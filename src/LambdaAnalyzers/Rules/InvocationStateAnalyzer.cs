@@ -88,6 +88,12 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Only methods that run during an invocation, and those that declare a handler lambda (Main), can write state.
+        if (!state.Model.IsInvocationCode(owner, context.CancellationToken) && !state.DeclaresLambdaHandler(owner, context.CancellationToken))
+        {
+            return;
+        }
+
         var collector = new BlockCollector(state, owner, context.Options);
         context.RegisterOperationAction(
             c => Guard.Run(c, collector.Visit),
@@ -281,6 +287,28 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
 
         public bool IsInSource(ISymbol symbol)
             => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly);
+
+        /// <summary>True for a method that declares a bootstrap lambda handler (top-level statements, Main).</summary>
+        public bool DeclaresLambdaHandler(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            foreach (var handler in Model.GetHandlers(cancellationToken))
+            {
+                if (handler.LambdaSyntax is null)
+                {
+                    continue;
+                }
+
+                for (var current = handler.Method.ContainingSymbol; current is IMethodSymbol outer; current = outer.ContainingSymbol)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(outer.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         public bool IsHandlerType(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
@@ -1038,7 +1066,14 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             instance = Strip(instance);
             if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
             {
-                return symbol.ContainingType is { } containing && _state.IsLongLivedType(containing, cancellationToken)
+                if (symbol.ContainingType is not { } containing || !_state.IsLongLivedType(containing, cancellationToken))
+                {
+                    return null;
+                }
+
+                // Objects the handler keeps: their private fields are their state. Auto-properties written through
+                // `this` are left out there: data classes (also created per invocation) use them.
+                return symbol is IFieldSymbol || _state.IsHandlerType(containing, cancellationToken)
                     ? new Storage(symbol, false, true, type, null)
                     : null;
             }

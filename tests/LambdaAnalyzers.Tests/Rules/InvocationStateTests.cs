@@ -1084,4 +1084,70 @@ public sealed class InvocationStateTests
                 }
             }
             """);
+
+    [Fact]
+    public Task DataClassAlsoHeldStaticallyMutatedPerInvocation_DoesNotReport()
+        => VerifyAsync("""
+            public class Order
+            {
+                public static readonly Order Empty = new();
+                public string? Id { get; private set; }
+                public void Rename(string id) => Id = id;
+            }
+
+            public class Function
+            {
+                public Order Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    var order = new Order();
+                    order.Rename(request.Body);
+                    return order;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ExpiringTokenCache_DoesNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static string? _token;
+                private static DateTime _expires;
+
+                private static Task<string> FetchTokenAsync() => Task.FromResult("t");
+
+                public async Task<string> Handle(string input, ILambdaContext context)
+                {
+                    if (_token == null || _expires < DateTime.UtcNow)
+                    {
+                        _token = await FetchTokenAsync();
+                        _expires = DateTime.UtcNow.AddMinutes(5);
+                    }
+
+                    return _token;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task BaseClassKeepsContextInProperty_Reports()
+        => VerifyAsync("""
+            public abstract class FunctionBase
+            {
+                protected ILambdaContext? Context { get; private set; }
+
+                public string Handle(string input, ILambdaContext context)
+                {
+                    {|LAMBDA003:Context = context|};
+                    return Run(input);
+                }
+
+                protected abstract string Run(string input);
+            }
+
+            public sealed class Function : FunctionBase
+            {
+                protected override string Run(string input) => input;
+            }
+            """);
 }
