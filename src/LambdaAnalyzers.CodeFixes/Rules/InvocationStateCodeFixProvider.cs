@@ -34,7 +34,13 @@ public sealed class InvocationStateCodeFixProvider : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(InvocationStateAnalyzer.RuleId);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>
+    /// Fix All applies the fixes one after another on the updated document: two fields of one method are
+    /// rewritten in the same statements (the method's uses), which BatchFixer would see as conflicts.
+    /// </summary>
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    private static readonly FixAllProvider FixAll = FixAllProvider.Create(FixAllInDocumentAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -47,44 +53,135 @@ public sealed class InvocationStateCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: false);
-            if (node is ArgumentSyntax argument)
-            {
-                node = argument.Expression;
-            }
-
-            if (GetWrittenField(node, semanticModel, context.CancellationToken) is not { } target)
+            if (FindReported(root, diagnostic) is not { } node)
             {
                 continue;
             }
 
-            var (field, declarator) = target;
-            if (declarator.Parent is not VariableDeclarationSyntax { Parent: FieldDeclarationSyntax fieldDeclaration } declaration)
+            var plan = await PlanAsync(context.Document, root, semanticModel, node, IsInitializeOnce(diagnostic), context.CancellationToken).ConfigureAwait(false);
+            if (plan is null)
             {
                 continue;
             }
 
-            var references = await FindReferencesAsync(context.Document, field, root, context.CancellationToken).ConfigureAwait(false);
-            if (references is null)
-            {
-                continue;
-            }
-
-            if (PlanMoveToLocal(context.Document, semanticModel, node, field, declarator, declaration, references, context.CancellationToken) is { } moveToLocal)
+            if (plan.MoveToLocal is { } moveToLocal)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Make '{field.Name}' a local of this invocation", moveToLocal, MoveToLocalKey),
+                    CodeAction.Create($"Make '{plan.FieldName}' a local of this invocation", moveToLocal, MoveToLocalKey),
                     diagnostic);
             }
 
-            if (diagnostic.Properties.ContainsKey(InvocationStateAnalyzer.InitializeOnceProperty)
-                && PlanInitializeOnce(context.Document, node, declarator, declaration, fieldDeclaration, references) is { } initializeOnce)
+            if (plan.InitializeOnce is { } initializeOnce)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Initialize '{field.Name}' once and make it readonly", initializeOnce, InitializeOnceKey),
+                    CodeAction.Create($"Initialize '{plan.FieldName}' once and make it readonly", initializeOnce, InitializeOnceKey),
                     diagnostic);
             }
         }
+    }
+
+    private static bool IsInitializeOnce(Diagnostic diagnostic)
+        => diagnostic.Properties.ContainsKey(InvocationStateAnalyzer.InitializeOnceProperty);
+
+    private static SyntaxNode? FindReported(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (!root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+        {
+            return null;
+        }
+
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: false);
+        return node is ArgumentSyntax argument ? argument.Expression : node;
+    }
+
+    private sealed class Plan
+    {
+        public Plan(string fieldName, System.Func<CancellationToken, Task<Document>>? moveToLocal, System.Func<CancellationToken, Task<Document>>? initializeOnce)
+        {
+            FieldName = fieldName;
+            MoveToLocal = moveToLocal;
+            InitializeOnce = initializeOnce;
+        }
+
+        public string FieldName { get; }
+
+        public System.Func<CancellationToken, Task<Document>>? MoveToLocal { get; }
+
+        public System.Func<CancellationToken, Task<Document>>? InitializeOnce { get; }
+    }
+
+    private static async Task<Plan?> PlanAsync(Document document, SyntaxNode root, SemanticModel semanticModel, SyntaxNode node, bool initializeOnceAllowed, CancellationToken cancellationToken)
+    {
+        if (GetWrittenField(node, semanticModel, cancellationToken) is not { } target)
+        {
+            return null;
+        }
+
+        var (field, declarator) = target;
+        if (declarator.Parent is not VariableDeclarationSyntax { Parent: FieldDeclarationSyntax fieldDeclaration } declaration)
+        {
+            return null;
+        }
+
+        var references = await FindReferencesAsync(document, field, root, cancellationToken).ConfigureAwait(false);
+        if (references is null)
+        {
+            return null;
+        }
+
+        var moveToLocal = PlanMoveToLocal(document, semanticModel, node, field, declarator, declaration, references, cancellationToken);
+        var initializeOnce = initializeOnceAllowed
+            ? PlanInitializeOnce(document, node, declarator, declaration, fieldDeclaration, references)
+            : null;
+        return moveToLocal is null && initializeOnce is null ? null : new Plan(field.Name, moveToLocal, initializeOnce);
+    }
+
+    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var cancellationToken = context.CancellationToken;
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        // Mark every reported write, then fix them in source order on the document as it evolves.
+        var marks = new Dictionary<SyntaxNode, SyntaxAnnotation>();
+        var order = new List<(SyntaxAnnotation Mark, bool InitializeOnce)>();
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            if (FindReported(root, diagnostic) is { } node && !marks.ContainsKey(node))
+            {
+                var mark = new SyntaxAnnotation();
+                marks[node] = mark;
+                order.Add((mark, IsInitializeOnce(diagnostic)));
+            }
+        }
+
+        document = document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[original])));
+        foreach (var (mark, initializeOnce) in order)
+        {
+            var currentRoot = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (currentRoot is null || semanticModel is null || currentRoot.GetAnnotatedNodes(mark).FirstOrDefault() is not { } node)
+            {
+                continue;
+            }
+
+            var plan = await PlanAsync(document, currentRoot, semanticModel, node, initializeOnce, cancellationToken).ConfigureAwait(false);
+            var apply = context.CodeActionEquivalenceKey switch
+            {
+                MoveToLocalKey => plan?.MoveToLocal,
+                InitializeOnceKey => plan?.InitializeOnce,
+                _ => null,
+            };
+            if (apply is not null)
+            {
+                document = await apply(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return document;
     }
 
     /// <summary>The private field of this document that the reported write targets (assignment, increment, mutation receiver).</summary>

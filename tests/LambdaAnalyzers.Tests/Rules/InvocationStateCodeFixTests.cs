@@ -275,4 +275,133 @@ public sealed class InvocationStateCodeFixTests
                 """,
             CodeActionEquivalenceKey = InvocationStateCodeFixProvider.InitializeOnceKey,
         }.RunAsync();
+
+    [Fact]
+    public Task TwoFieldsUsedOnlyInHandler_FixAllMoveToLocal()
+        => new Test
+        {
+            TestCode = Usings + """
+                public class Function
+                {
+                    private static string? _user;
+                    private static string? _path;
+
+                    public string Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    {
+                        {|LAMBDA003:_user = request.Body|};
+                        {|LAMBDA003:_path = request.Path|};
+                        return _user + _path;
+                    }
+                }
+                """,
+            FixedCode = Usings + """
+                public class Function
+                {
+                    public string Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    {
+                        string? user = request.Body;
+                        string? path = request.Path;
+                        return user + path;
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = InvocationStateCodeFixProvider.MoveToLocalKey,
+        }.RunAsync();
+
+    [Fact]
+    public Task ValueMixingInputAndEnvironment_NoInitializeOnce()
+        => VerifyAsync("""
+            public class Function
+            {
+                private string? _table;
+
+                public string Handle(string input, ILambdaContext context)
+                {
+                    {|LAMBDA003:_table = Environment.GetEnvironmentVariable("TABLE") + "-" + input.Length.ToString()|};
+                    return Describe();
+                }
+
+                private string Describe() => _table!;
+            }
+            """, """
+            public class Function
+            {
+                private string? _table;
+
+                public string Handle(string input, ILambdaContext context)
+                {
+                    {|LAMBDA003:_table = Environment.GetEnvironmentVariable("TABLE") + "-" + input.Length.ToString()|};
+                    return Describe();
+                }
+
+                private string Describe() => _table!;
+            }
+            """, InvocationStateCodeFixProvider.InitializeOnceKey);
+
+    [Fact]
+    public Task HandlerInstanceFieldWithConfigValue_InitializeOnce()
+        => VerifyAsync("""
+            public class Function
+            {
+                private string? _table;
+
+                public string Handle(string input, ILambdaContext context)
+                {
+                    {|LAMBDA003:_table = Environment.GetEnvironmentVariable("TABLE") ?? "orders"|};
+                    return Describe();
+                }
+
+                private string Describe() => _table!;
+            }
+            """, """
+            public class Function
+            {
+                private readonly string? _table = Environment.GetEnvironmentVariable("TABLE") ?? "orders";
+
+                public string Handle(string input, ILambdaContext context)
+                {
+                    return Describe();
+                }
+
+                private string Describe() => _table!;
+            }
+            """, InvocationStateCodeFixProvider.InitializeOnceKey);
+
+    [Fact]
+    public Task TimestampEveryInvocation_NoInitializeOnce()
+    {
+        const string source = """
+            public class Function
+            {
+                private static DateTime _lastRun;
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    {|LAMBDA003:_lastRun = DateTime.UtcNow|};
+                    Log();
+                }
+
+                private static void Log() => Console.WriteLine(_lastRun);
+            }
+            """;
+        return VerifyAsync(source, source, InvocationStateCodeFixProvider.InitializeOnceKey);
+    }
+
+    [Fact]
+    public Task PublicField_NoMoveToLocal()
+    {
+        const string source = """
+            public class Function
+            {
+                public static string? LastUser;
+
+                public string Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|LAMBDA003:LastUser = request.Body|};
+                    return LastUser;
+                }
+            }
+            """;
+        return VerifyAsync(source, source, InvocationStateCodeFixProvider.MoveToLocalKey);
+    }
 }
