@@ -406,6 +406,11 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
+                foreach (var singleton in FindSingletonRegistrations(cancellationToken))
+                {
+                    AddHeld(singleton, longLived, queue, sourceTypes);
+                }
+
                 while (queue.Count > 0 && longLived.Count < 500)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -421,6 +426,56 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
 
                 _handlerTypes = handlerTypes;
                 _longLived = longLived;
+            }
+        }
+
+        /// <summary>
+        /// Services registered with <c>AddSingleton&lt;TService, TImplementation&gt;()</c> / <c>AddSingleton&lt;T&gt;()</c>:
+        /// the container keeps one instance for the whole execution environment. Only trees that mention
+        /// AddSingleton are bound.
+        /// </summary>
+        private IEnumerable<ITypeSymbol> FindSingletonRegistrations(CancellationToken cancellationToken)
+        {
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                if (!tree.TryGetText(out var text))
+                {
+                    text = tree.GetText(cancellationToken);
+                }
+
+                if (text.ToString().IndexOf("AddSingleton", StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
+                SemanticModel? semanticModel = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    if (node is not InvocationExpressionSyntax invocation || SyntaxHelpers.GetInvokedName(invocation) != "AddSingleton")
+                    {
+                        continue;
+                    }
+
+                    var name = invocation.Expression switch
+                    {
+                        MemberAccessExpressionSyntax access => access.Name,
+                        SimpleNameSyntax simple => simple,
+                        _ => null,
+                    };
+                    if (name is not GenericNameSyntax generic || generic.TypeArgumentList.Arguments.Count is not (1 or 2))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Registrations live in startup code, outside the operation being analyzed; bound once per compilation.
+                    semanticModel ??= Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    var arguments = generic.TypeArgumentList.Arguments;
+                    if (semanticModel.GetTypeInfo(arguments[arguments.Count - 1], cancellationToken).Type is { } type)
+                    {
+                        yield return type;
+                    }
+                }
             }
         }
 

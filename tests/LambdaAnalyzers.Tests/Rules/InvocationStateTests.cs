@@ -1150,4 +1150,40 @@ public sealed class InvocationStateTests
                 protected override string Run(string input) => input;
             }
             """);
+
+    [Fact]
+    public Task SingletonServiceFieldFromRequest_Reports()
+        => VerifyAsync("""
+            public interface IServiceCollection { }
+
+            public static class ServiceCollectionExtensions
+            {
+                public static IServiceCollection AddSingleton<TService, TImplementation>(this IServiceCollection services) => services;
+            }
+
+            public interface IRecentOrders
+            {
+                void Remember(string orderId);
+            }
+
+            public sealed class RecentOrders : IRecentOrders
+            {
+                private readonly List<string> _ids = new();
+
+                public void Remember(string orderId) => {|LAMBDA003:_ids.Add(orderId)|};
+            }
+
+            public static class Startup
+            {
+                public static void ConfigureServices(IServiceCollection services) => services.AddSingleton<IRecentOrders, RecentOrders>();
+            }
+
+            public class Function
+            {
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => Resolve().Remember(request.Body);
+
+                private static IRecentOrders Resolve() => throw new NotSupportedException();
+            }
+            """);
 }
