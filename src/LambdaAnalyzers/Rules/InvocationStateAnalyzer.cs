@@ -38,6 +38,10 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property present when the written value is request-independent and stable, written unconditionally.</summary>
     internal const string InitializeOnceProperty = "InitializeOnce";
 
+    /// <summary>ILambdaContext members that are the same for every invocation served by one execution environment.</summary>
+    private static readonly ImmutableHashSet<string> EnvironmentScopedContextMembers = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "FunctionName", "FunctionVersion", "MemoryLimitInMB", "LogGroupName", "LogStreamName", "InvokedFunctionArn");
+
     private static readonly ImmutableHashSet<string> MutatorNames = ImmutableHashSet.Create(
         StringComparer.Ordinal,
         "Add", "AddRange", "AddOrUpdate", "GetOrAdd", "TryAdd", "TryUpdate", "Insert", "InsertRange",
@@ -868,7 +872,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                 Origin.ComputedFromContext => "a value computed from the ILambdaContext",
                 Origin.ComputedFromRequest => "a value computed from the request",
                 Origin.Caller => "a value passed in by the caller",
-                _ => kind == WriteKind.Accumulate ? "a value that accumulates across invocations" : "a value computed during the invocation",
+                _ => kind == WriteKind.Accumulate ? "a value that accumulates across invocations" : "a value the invocation computed",
             };
 
             lock (_gate)
@@ -1191,31 +1195,40 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
 
             void Walk(IOperation operation, bool computed, int depth)
             {
-                foreach (var node in operation.DescendantsAndSelf())
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (operation)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    switch (node)
+                    case IPropertyReferenceOperation { Instance: { } instance } property
+                        when EnvironmentScopedContextMembers.Contains(property.Property.Name) && Model.Types.IsLambdaContext(Strip(instance).Type):
+                        // The function's name, version, memory, log group: the same for every invocation of this environment.
+                        return;
+                    case IParameterReferenceOperation parameterReference:
                     {
-                        case IParameterReferenceOperation parameterReference:
+                        var found = Classify(parameterReference.Parameter, chain, cancellationToken);
+                        if (found is Origin.Request or Origin.Context && (computed || operation != direct))
                         {
-                            var found = Classify(parameterReference.Parameter, chain, cancellationToken);
-                            if (found is Origin.Request or Origin.Context && (computed || node != direct))
-                            {
-                                found = found == Origin.Request ? Origin.ComputedFromRequest : Origin.ComputedFromContext;
-                            }
-
-                            result = Max(result, found);
-                            break;
+                            found = found == Origin.Request ? Origin.ComputedFromRequest : Origin.ComputedFromContext;
                         }
 
-                        case ILocalReferenceOperation { IsDeclaration: false } localReference when depth < 8 && visited.Add(localReference.Local):
+                        result = Max(result, found);
+                        return;
+                    }
+
+                    case ILocalReferenceOperation { IsDeclaration: false } localReference:
+                        if (depth < 8 && visited.Add(localReference.Local))
+                        {
                             foreach (var definition in flow.Get(localReference.Local))
                             {
                                 Walk(definition, computed: true, depth + 1);
                             }
+                        }
 
-                            break;
-                    }
+                        return;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    Walk(child, computed, depth);
                 }
             }
         }

@@ -276,7 +276,7 @@ public sealed class InvocationStateTests
                 }
             }
             """,
-            Verify.Diagnostic("LAMBDA003").WithLocation(0).WithArguments("Static field 'Function._sqs'", "a value computed during the invocation", "Function.Handle"));
+            Verify.Diagnostic("LAMBDA003").WithLocation(0).WithArguments("Static field 'Function._sqs'", "a value the invocation computed", "Function.Handle"));
 
     [Fact]
     public Task SameFieldWrittenTwice_ReportsFirstOnly()
@@ -1186,4 +1186,38 @@ public sealed class InvocationStateTests
                 private static IRecentOrders Resolve() => throw new NotSupportedException();
             }
             """);
+
+    [Fact]
+    public Task LazyFunctionNameFromContext_DoesNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static string? _functionName;
+                private static string? _logGroup;
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    _functionName ??= context.FunctionName;
+                    if (_logGroup == null)
+                    {
+                        _logGroup = context.LogGroupName + "/" + context.FunctionVersion;
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task LazyRequestIdFromContext_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static string? _firstRequestId;
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    {|#0:_firstRequestId ??= context.AwsRequestId|};
+                }
+            }
+            """,
+            Verify.Diagnostic("LAMBDA003").WithLocation(0).WithArguments("Static field 'Function._firstRequestId'", "a value computed from the ILambdaContext", "Function.Handle"));
 }
