@@ -1086,6 +1086,12 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                 case IFieldReferenceOperation fieldReference:
                 {
                     var field = fieldReference.Field;
+                    if (!field.IsStatic && field.ContainingType is { IsValueType: true } && !_state.IsInSource(field))
+                    {
+                        // An element of a tuple or another library struct stored in the storage: the storage itself is written.
+                        return GetStorage(fieldReference.Instance, cancellationToken, depth + 1);
+                    }
+
                     if (field.IsConst || !_state.IsInSource(field) || field.IsImplicitlyDeclared && field.AssociatedSymbol is null)
                     {
                         return null;

@@ -1220,4 +1220,34 @@ public sealed class InvocationStateTests
             }
             """,
             Verify.Diagnostic("LAMBDA003").WithLocation(0).WithArguments("Static field 'Function._firstRequestId'", "a value computed from the ILambdaContext", "Function.Handle"));
+
+    [Fact]
+    public Task TupleElementOfStaticFromRequest_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static (string? User, int Count) _last;
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|#0:_last.User = request.Body|};
+                }
+            }
+            """,
+            Verify.Diagnostic("LAMBDA003").WithLocation(0).WithArguments("Static field 'Function._last'", "a value computed from the request", "Function.Handle"));
+
+    [Fact]
+    public Task GenericHolderStatic_Reports()
+        => VerifyAsync("""
+            public static class Holder<T>
+            {
+                public static T? Last;
+            }
+
+            public class Function
+            {
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => {|LAMBDA003:Holder<APIGatewayProxyRequest>.Last = request|};
+            }
+            """);
 }
