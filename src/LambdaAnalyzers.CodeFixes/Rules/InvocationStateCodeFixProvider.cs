@@ -131,7 +131,7 @@ public sealed class InvocationStateCodeFixProvider : CodeFixProvider
 
         var moveToLocal = PlanMoveToLocal(document, semanticModel, node, field, declarator, declaration, references, cancellationToken);
         var initializeOnce = initializeOnceAllowed
-            ? PlanInitializeOnce(document, node, declarator, declaration, fieldDeclaration, references)
+            ? PlanInitializeOnce(document, semanticModel, field, node, declarator, declaration, fieldDeclaration, references, cancellationToken)
             : null;
         return moveToLocal is null && initializeOnce is null ? null : new Plan(field.Name, moveToLocal, initializeOnce);
     }
@@ -492,11 +492,14 @@ public sealed class InvocationStateCodeFixProvider : CodeFixProvider
 
     private static System.Func<CancellationToken, Task<Document>>? PlanInitializeOnce(
         Document document,
+        SemanticModel semanticModel,
+        IFieldSymbol field,
         SyntaxNode reported,
         VariableDeclaratorSyntax declarator,
         VariableDeclarationSyntax declaration,
         FieldDeclarationSyntax fieldDeclaration,
-        List<SimpleNameSyntax> references)
+        List<SimpleNameSyntax> references,
+        CancellationToken cancellationToken)
     {
         if (reported is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Parent: ExpressionStatementSyntax statement } assignment
             || declaration.Variables.Count != 1
@@ -528,6 +531,20 @@ public sealed class InvocationStateCodeFixProvider : CodeFixProvider
         if (statement.Parent is not BlockSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax })
         {
             return null;
+        }
+
+        // Static initializers run in text order: the value must not read a static field of this type declared later.
+        if (field.IsStatic)
+        {
+            foreach (var name in assignment.Right.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                if (semanticModel.GetSymbolInfo(name, cancellationToken).Symbol is IFieldSymbol { IsStatic: true, IsConst: false } read
+                    && SymbolEqualityComparer.Default.Equals(read.ContainingType, field.ContainingType)
+                    && read.DeclaringSyntaxReferences.Any(r => r.SyntaxTree != declarator.SyntaxTree || r.Span.Start > declarator.SpanStart))
+                {
+                    return null;
+                }
+            }
         }
 
         return ct => InitializeOnceAsync(document, statement, assignment, declarator, fieldDeclaration, ct);

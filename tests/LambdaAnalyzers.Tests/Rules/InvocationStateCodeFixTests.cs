@@ -404,4 +404,25 @@ public sealed class InvocationStateCodeFixTests
             """;
         return VerifyAsync(source, source, InvocationStateCodeFixProvider.MoveToLocalKey);
     }
+
+    [Fact]
+    public Task ValueReadsStaticDeclaredLater_NoInitializeOnce()
+    {
+        const string source = """
+            public class Function
+            {
+                private static IAmazonSQS? _sqs;
+                private static readonly Amazon.RegionEndpoint Region = Amazon.RegionEndpoint.EUWest1;
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    {|LAMBDA003:_sqs = new AmazonSQSClient(Region)|};
+                    Use();
+                }
+
+                private static void Use() => _sqs!.ToString();
+            }
+            """;
+        return VerifyAsync(source, source, InvocationStateCodeFixProvider.InitializeOnceKey);
+    }
 }
