@@ -292,6 +292,124 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
         public bool IsInSource(ISymbol symbol)
             => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly);
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IParameterSymbol, bool> _callersMayPassInput = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// False when the method has call sites in this compilation and each passes, for this parameter, a
+        /// constant, a static readonly or const field, a readonly field, nameof, or an environment variable
+        /// read. Unknown callers (no call site found, method groups) count as input.
+        /// </summary>
+        public bool CallersMayPassInput(IParameterSymbol parameter, CancellationToken cancellationToken)
+            => _callersMayPassInput.GetOrAdd(parameter.OriginalDefinition, p => ComputeCallersMayPassInput(p, cancellationToken));
+
+        private bool ComputeCallersMayPassInput(IParameterSymbol parameter, CancellationToken cancellationToken)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method
+                || parameter.RefKind != RefKind.None)
+            {
+                return true;
+            }
+
+            var found = false;
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                SemanticModel? semanticModel = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == method.Name
+                        && identifier.Parent is not (InvocationExpressionSyntax or MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax }))
+                    {
+                        // Possibly a method group: its callers are unknown.
+                        if (identifier.Parent is not MemberAccessExpressionSyntax access || access.Name == identifier)
+                        {
+                            return true;
+                        }
+                    }
+
+                    if (node is not InvocationExpressionSyntax invocation || SyntaxHelpers.GetInvokedName(invocation) != method.Name)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Call sites live in other methods than the one analyzed; bound only for helpers whose parameter feeds state.
+                    semanticModel ??= Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (semanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation call)
+                    {
+                        return true;
+                    }
+
+                    var target = call.TargetMethod.ReducedFrom ?? call.TargetMethod;
+                    if (!SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, method.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    found = true;
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Parameter is { } bound
+                            && bound.Ordinal == parameter.Ordinal
+                            && !IsInputFree(argument.Value))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return !found;
+        }
+
+        private bool IsInputFree(IOperation operation)
+        {
+            operation = Strip(operation);
+            if (operation.ConstantValue.HasValue)
+            {
+                return true;
+            }
+
+            switch (operation)
+            {
+                case INameOfOperation:
+                    return true;
+                case IFieldReferenceOperation { Field: var field } reference:
+                    return field.IsConst || (field.IsReadOnly && (field.IsStatic || reference.Instance is IInstanceReferenceOperation));
+                case IInvocationOperation invocation:
+                    if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, Environment)
+                        || invocation.TargetMethod.Name != "GetEnvironmentVariable")
+                    {
+                        return false;
+                    }
+
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (!IsInputFree(argument.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case ICoalesceOperation coalesce:
+                    return IsInputFree(coalesce.Value) && IsInputFree(coalesce.WhenNull);
+                case IBinaryOperation binary:
+                    return IsInputFree(binary.LeftOperand) && IsInputFree(binary.RightOperand);
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation interpolation && !IsInputFree(interpolation.Expression))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>True for a method that declares a bootstrap lambda handler (top-level statements, Main).</summary>
         public bool DeclaresLambdaHandler(IMethodSymbol method, CancellationToken cancellationToken)
         {
@@ -1273,7 +1391,14 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                 return Origin.Request;
             }
 
-            return method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor ? Origin.None : Origin.Caller;
+            if (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor)
+            {
+                return Origin.None;
+            }
+
+            // A helper's parameter: input unless every call site passes a constant or configuration
+            // (GetSecretAsync("prod/db"), GetSecretAsync(SecretId)) — a cache keyed that way is a cache.
+            return _state.CallersMayPassInput(parameter, cancellationToken) ? Origin.Caller : Origin.None;
         }
 
         /// <summary>

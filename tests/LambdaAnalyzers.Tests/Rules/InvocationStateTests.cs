@@ -1250,4 +1250,59 @@ public sealed class InvocationStateTests
                     => {|LAMBDA003:Holder<APIGatewayProxyRequest>.Last = request|};
             }
             """);
+
+    [Fact]
+    public Task SecretCacheKeyedByHelperParameterWithConstantCallers_DoesNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly Dictionary<string, string> Secrets = new();
+                private static readonly string ApiKeyId = Environment.GetEnvironmentVariable("API_KEY_ID") ?? "api";
+
+                private static Task<string> FetchAsync(string id) => Task.FromResult(id);
+
+                private static async Task<string> GetSecretAsync(string secretId)
+                {
+                    if (Secrets.TryGetValue(secretId, out var value))
+                    {
+                        return value;
+                    }
+
+                    value = await FetchAsync(secretId);
+                    Secrets[secretId] = value;
+                    return value;
+                }
+
+                public async Task<string> Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    var db = await GetSecretAsync("prod/db");
+                    var api = await GetSecretAsync(ApiKeyId);
+                    var other = await GetSecretAsync(Environment.GetEnvironmentVariable("OTHER") ?? "other");
+                    return db + api + other;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task CacheKeyedByHelperParameterWithRequestCaller_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly Dictionary<string, string> Profiles = new();
+
+                private static string Load(string userId)
+                {
+                    if (!Profiles.TryGetValue(userId, out var profile))
+                    {
+                        profile = "profile of " + userId;
+                        {|LAMBDA003:Profiles[userId] = profile|};
+                    }
+
+                    return profile;
+                }
+
+                public string Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => Load("admin") + Load(request.Headers["x-user"]);
+            }
+            """);
 }
