@@ -87,6 +87,17 @@ internal static class Descriptors
         "'Lambda monolith' that AWS lists first among Lambda anti-patterns. Every route shares one IAM role (the union of all " +
         "permissions), one deployment package and cold start, one timeout and memory setting and one concurrency pool, and " +
         "every change redeploys all routes. Let API Gateway route to one function per route instead.");
+    public static readonly DiagnosticDescriptor LAMBDA003_InvocationStateOutlivesInvocation = Create(
+        "LAMBDA003",
+        "Invocation state is kept in storage that outlives the invocation",
+        "{0} is written with {1} during an invocation of '{2}'; it outlives the invocation and leaks into later invocations in the same execution environment",
+        Categories.Reliability,
+        DiagnosticSeverity.Warning,
+        "Lambda reuses an execution environment for many invocations, one after another, and discards it without notice. " +
+        "Data an invocation writes to a static, or to a field of the handler object (created once per environment), is seen " +
+        "by the next caller's invocation, is invisible to every other concurrent environment and vanishes on a cold start. " +
+        "Keep SDK clients, connections and configuration there (initialized once); pass per-invocation data explicitly or " +
+        "store it in DynamoDB or ElastiCache under a key.");
 
     public static readonly DiagnosticDescriptor LAMBDA009_HandlerDoesNotResolve = Create(
         "LAMBDA009",

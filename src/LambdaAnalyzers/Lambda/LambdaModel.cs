@@ -112,6 +112,34 @@ internal sealed class LambdaModel
         return false;
     }
 
+    /// <summary>
+    /// For invocation code: the handler (or context-taking method) it is first reached from — the symbol
+    /// itself for a handler, the nearest handler in the call graph for a helper. Null when not invocation code.
+    /// </summary>
+    public IMethodSymbol? GetInvokingRoot(ISymbol? symbol, CancellationToken cancellationToken)
+    {
+        if (symbol is null || IsTestProject)
+        {
+            return null;
+        }
+
+        var reachability = _reachability.Get(cancellationToken);
+        for (var current = symbol; current is IMethodSymbol method; current = current.ContainingSymbol)
+        {
+            if (reachability.GetRoot(method) is { } root)
+            {
+                return root;
+            }
+
+            if (method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     private static bool ReferencesTestFramework(Compilation compilation)
         => compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null
            || compilation.GetTypeByMetadataName("NUnit.Framework.TestAttribute") is not null

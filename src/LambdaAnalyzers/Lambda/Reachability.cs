@@ -22,43 +22,61 @@ internal sealed class Reachability
     internal const int MaxMethods = 20_000;
 
     private readonly HashSet<IMethodSymbol> _methods;
+    private readonly Dictionary<IMethodSymbol, IMethodSymbol> _roots;
 
-    private Reachability(HashSet<IMethodSymbol> methods) => _methods = methods;
+    private Reachability(HashSet<IMethodSymbol> methods, Dictionary<IMethodSymbol, IMethodSymbol> roots)
+    {
+        _methods = methods;
+        _roots = roots;
+    }
 
     public int Count => _methods.Count;
 
     public bool Contains(IMethodSymbol method) => _methods.Contains(method.OriginalDefinition);
 
+    /// <summary>
+    /// The handler (or context-taking method) from which <paramref name="method"/> was first reached: the
+    /// nearest one in the breadth-first walk, handlers taken in model order. Null when not reachable.
+    /// </summary>
+    public IMethodSymbol? GetRoot(IMethodSymbol method)
+        => _roots.TryGetValue(method.OriginalDefinition, out var root) ? root : null;
+
     public static Reachability Compute(LambdaModel model, CancellationToken cancellationToken)
     {
         var handlerSet = model.GetHandlerSet(cancellationToken);
         var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var roots = new Dictionary<IMethodSymbol, IMethodSymbol>(SymbolEqualityComparer.Default);
         if (handlerSet.Handlers.Length == 0 && handlerSet.InvocationRoots.Length == 0)
         {
-            return new Reachability(visited);
+            return new Reachability(visited, roots);
         }
 
-        var walker = new Walker(model.Compilation, model, visited, cancellationToken);
+        var walker = new Walker(model.Compilation, model, visited, roots, cancellationToken);
         foreach (var handler in handlerSet.Handlers)
         {
             if (handler.LambdaSyntax is { } lambda)
             {
-                visited.Add(handler.Method.OriginalDefinition);
-                walker.EnqueueBody(lambda);
+                var method = handler.Method.OriginalDefinition;
+                if (visited.Add(method))
+                {
+                    roots[method] = method;
+                }
+
+                walker.EnqueueBody(lambda, method);
             }
             else
             {
-                walker.Enqueue(handler.Method);
+                walker.EnqueueRoot(handler.Method);
             }
         }
 
         foreach (var root in handlerSet.InvocationRoots)
         {
-            walker.Enqueue(root);
+            walker.EnqueueRoot(root);
         }
 
         walker.Run();
-        return new Reachability(visited);
+        return new Reachability(visited, roots);
     }
 
     private sealed class Walker
@@ -66,22 +84,32 @@ internal sealed class Reachability
         private readonly Compilation _compilation;
         private readonly LambdaModel _model;
         private readonly HashSet<IMethodSymbol> _visited;
+        private readonly Dictionary<IMethodSymbol, IMethodSymbol> _roots;
         private readonly CancellationToken _cancellationToken;
         private readonly SourceNames _names;
-        private readonly Queue<SyntaxNode> _bodies = new();
+        private readonly Queue<(SyntaxNode Body, IMethodSymbol Root)> _bodies = new();
+        private IMethodSymbol? _currentRoot;
         private readonly Dictionary<SyntaxTree, SemanticModel> _semanticModels = new();
         private Dictionary<IMethodSymbol, List<IMethodSymbol>>? _implementations;
 
-        public Walker(Compilation compilation, LambdaModel model, HashSet<IMethodSymbol> visited, CancellationToken cancellationToken)
+        public Walker(Compilation compilation, LambdaModel model, HashSet<IMethodSymbol> visited, Dictionary<IMethodSymbol, IMethodSymbol> roots, CancellationToken cancellationToken)
         {
             _compilation = compilation;
             _model = model;
             _visited = visited;
+            _roots = roots;
             _cancellationToken = cancellationToken;
             _names = SourceNames.Create(model.GetSourceTypes(cancellationToken));
         }
 
-        public void EnqueueBody(SyntaxNode body) => _bodies.Enqueue(body);
+        public void EnqueueBody(SyntaxNode body, IMethodSymbol root) => _bodies.Enqueue((body, root));
+
+        /// <summary>A handler or another starting point: it is its own root.</summary>
+        public void EnqueueRoot(IMethodSymbol method)
+        {
+            _currentRoot = null;
+            Enqueue(method);
+        }
 
         public void Enqueue(IMethodSymbol method)
         {
@@ -92,6 +120,9 @@ internal sealed class Reachability
                 return;
             }
 
+            var root = _currentRoot ?? method;
+            _roots[method] = root;
+
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax(_cancellationToken);
@@ -99,21 +130,25 @@ internal sealed class Reachability
                 {
                     case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax
                         or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax:
-                        _bodies.Enqueue(syntax);
+                        _bodies.Enqueue((syntax, root));
                         break;
                     case TypeDeclarationSyntax { ParameterList: { } parameters }:
                         // Primary constructor: its parameters' defaults and the base-type arguments run.
-                        _bodies.Enqueue(parameters);
+                        _bodies.Enqueue((parameters, root));
                         break;
                 }
             }
 
             if (method.IsAbstract || method.IsVirtual || method.IsOverride || method.ContainingType?.TypeKind == TypeKind.Interface)
             {
+                var previous = _currentRoot;
+                _currentRoot = root;
                 foreach (var implementation in GetImplementations(method))
                 {
                     Enqueue(implementation);
                 }
+
+                _currentRoot = previous;
             }
         }
 
@@ -122,7 +157,9 @@ internal sealed class Reachability
             while (_bodies.Count > 0 && _visited.Count < MaxMethods)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                Visit(_bodies.Dequeue());
+                var (body, root) = _bodies.Dequeue();
+                _currentRoot = root;
+                Visit(body);
             }
         }
 

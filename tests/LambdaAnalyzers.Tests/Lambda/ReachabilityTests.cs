@@ -143,4 +143,26 @@ public sealed class ReachabilityTests
         Assert.True(host.Model.IsInvocationCode(functions["Work"], None));
         Assert.False(host.Model.IsInvocationCode(functions["Init"], None));
     }
+
+    [Theory]
+    [InlineData("OrderService", "FindAsync")]
+    [InlineData("DynamoOrderRepository", "Normalize")]
+    [InlineData("UnusedRepository", "GetAsync")]
+    [InlineData("Function", "Handle")]
+    public void InvokingRoot_IsTheHandler(string type, string method)
+    {
+        var host = ModelTestHost.Create(Service);
+        var root = host.Model.GetInvokingRoot(host.Method(type, method), None);
+        Assert.NotNull(root);
+        Assert.Equal("Handle", root!.Name);
+        Assert.Equal("Function", root.ContainingType.Name);
+    }
+
+    [Fact]
+    public void InvokingRoot_OfInitializationCode_IsNull()
+    {
+        var host = ModelTestHost.Create(Service);
+        Assert.Null(host.Model.GetInvokingRoot(host.Method("Function", "Warm"), None));
+        Assert.Null(host.Model.GetInvokingRoot(host.Method("Unrelated", "Run"), None));
+    }
 }
