@@ -32,9 +32,20 @@ internal sealed class LambdaModel
     {
         Compilation = compilation;
         _options = options;
-        Types = LambdaTypes.Create(compilation);
+        // Reference names first, from ExternalReferences (the list as given): References, ReferencedAssemblyNames
+        // and the first GetTypeByMetadataName bind every reference (tens of milliseconds at first use), which a
+        // project without AWS packages never needs from us.
+        foreach (var reference in compilation.ExternalReferences)
+        {
+            var name = ReferenceName(reference);
+            ReferencesAws |= name.StartsWith("Amazon.Lambda", StringComparison.Ordinal) || name.StartsWith("AWSSDK.", StringComparison.Ordinal);
+            ReferencesCdk |= name.StartsWith("Amazon.CDK", StringComparison.Ordinal);
+            ReferencesTestFramework |= name is "xunit.core" or "xunit.v3.core" or "nunit.framework" or "Microsoft.VisualStudio.TestPlatform.TestFramework" or "TUnit.Core";
+        }
+
+        Types = ReferencesAws ? LambdaTypes.Create(compilation) : LambdaTypes.Empty;
         AwsProjectType = options.GetBuildProperty("AWSProjectType");
-        IsTestProject = options.IsBuildPropertyTrue("IsTestProject") || ReferencesTestFramework(compilation);
+        IsTestProject = options.IsBuildPropertyTrue("IsTestProject") || ReferencesTestFramework;
         _sourceTypes = new OnceCache<SourceTypeList>(ct => new SourceTypeList(CollectSourceTypes(compilation, ct)));
         _deploymentFiles = new OnceCache<DeploymentFileList>(ct => new DeploymentFileList(ReadDeploymentFiles(options, ct)));
         _handlers = new OnceCache<HandlerSet>(FindHandlers);
@@ -42,6 +53,14 @@ internal sealed class LambdaModel
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>An Amazon.Lambda.* or AWSSDK.* assembly is referenced (cheap: assembly names only).</summary>
+    public bool ReferencesAws { get; }
+
+    /// <summary>Amazon.CDK.Lib (or another Amazon.CDK.* assembly) is referenced.</summary>
+    public bool ReferencesCdk { get; }
+
+    private bool ReferencesTestFramework { get; }
 
     public LambdaTypes Types { get; }
 
@@ -139,12 +158,6 @@ internal sealed class LambdaModel
 
         return null;
     }
-
-    private static bool ReferencesTestFramework(Compilation compilation)
-        => compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null
-           || compilation.GetTypeByMetadataName("NUnit.Framework.TestAttribute") is not null
-           || compilation.GetTypeByMetadataName("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute") is not null
-           || compilation.GetTypeByMetadataName("TUnit.Core.TestAttribute") is not null;
 
     private static ImmutableArray<INamedTypeSymbol> CollectSourceTypes(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -350,6 +363,20 @@ internal sealed class LambdaModel
         var name = ns.ToDisplayString();
         return name.StartsWith("Amazon.Lambda.", System.StringComparison.Ordinal)
                && (name.EndsWith("Events", System.StringComparison.Ordinal) || name.Contains("Events."));
+    }
+
+    /// <summary>The assembly name of a reference without binding it: the file name, or the referenced compilation's name.</summary>
+    private static string ReferenceName(MetadataReference reference)
+    {
+        if (reference is CompilationReference compilationReference)
+        {
+            return compilationReference.Compilation.AssemblyName ?? string.Empty;
+        }
+
+        var path = (reference as PortableExecutableReference)?.FilePath ?? reference.Display ?? string.Empty;
+        var start = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1;
+        var end = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? path.Length - 4 : path.Length;
+        return end > start ? path.Substring(start, end - start) : string.Empty;
     }
 
     internal static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attributeType)

@@ -17,6 +17,10 @@ internal sealed class LambdaTypes
     public const string HandlerWrapperName = "Amazon.Lambda.RuntimeSupport.HandlerWrapper";
     public const string AbstractAspNetCoreFunctionName = "Amazon.Lambda.AspNetCoreServer.AbstractAspNetCoreFunction`2";
 
+    private LambdaTypes()
+    {
+    }
+
     private LambdaTypes(Compilation compilation)
     {
         ILambdaContext = compilation.GetTypeByMetadataName(ILambdaContextName);
@@ -45,6 +49,9 @@ internal sealed class LambdaTypes
     /// <summary>True when any Lambda programming-model package is referenced.</summary>
     public bool HasLambdaReferences =>
         ILambdaContext is not null || LambdaFunctionAttribute is not null || LambdaBootstrapBuilder is not null || AbstractAspNetCoreFunction is not null;
+
+    /// <summary>No Lambda package referenced: nothing resolves, and nothing was looked up.</summary>
+    public static LambdaTypes Empty { get; } = new();
 
     public static LambdaTypes Create(Compilation compilation) => new(compilation);
 

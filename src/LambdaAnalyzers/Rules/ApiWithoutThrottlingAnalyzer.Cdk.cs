@@ -18,6 +18,11 @@ public sealed partial class ApiWithoutThrottlingAnalyzer
 
     static partial void RegisterCdk(CompilationStartAnalysisContext context, LambdaModel model)
     {
+        if (!model.ReferencesCdk)
+        {
+            return;
+        }
+
         var restApi = context.Compilation.GetTypeByMetadataName(CdkConstructs.RestApiType);
         var httpApi = context.Compilation.GetTypeByMetadataName(CdkConstructs.HttpApiType);
         if (restApi is null && httpApi is null)

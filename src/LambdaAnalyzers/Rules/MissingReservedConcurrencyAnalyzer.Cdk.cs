@@ -16,6 +16,11 @@ public sealed partial class MissingReservedConcurrencyAnalyzer
 
     static partial void RegisterCdk(CompilationStartAnalysisContext context, LambdaModel model)
     {
+        if (!model.ReferencesCdk)
+        {
+            return;
+        }
+
         var function = context.Compilation.GetTypeByMetadataName(CdkConstructs.FunctionType);
         var docker = context.Compilation.GetTypeByMetadataName(CdkConstructs.DockerImageFunctionType);
         if (function is null && docker is null)

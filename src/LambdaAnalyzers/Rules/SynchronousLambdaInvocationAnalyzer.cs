@@ -40,13 +40,9 @@ public sealed class SynchronousLambdaInvocationAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        if (LambdaInvokeSymbols.Create(context.Compilation) is not { } symbols)
-        {
-            return;
-        }
-
+        // The model's reference check is free; resolving the SDK types is not (it binds every reference).
         var model = LambdaModel.GetOrCreate(context.Compilation, context.Options);
-        if (model.IsTestProject)
+        if (model.IsTestProject || !model.ReferencesAws || LambdaInvokeSymbols.Create(context.Compilation) is not { } symbols)
         {
             return;
         }
