@@ -101,7 +101,8 @@ public static class AnalysisRunner
     public static IEnumerable<string> RuleIds(ImmutableArray<DiagnosticAnalyzer> analyzers)
         => analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Where(id => id.StartsWith("LAMBDA", StringComparison.Ordinal)).Distinct().OrderBy(id => id, StringComparer.Ordinal);
 
-    private sealed class InMemoryText : AdditionalText
+    /// <summary>An additional file held in memory (shared with the test project's hosts).</summary>
+    internal sealed class InMemoryText : AdditionalText
     {
         private readonly SourceText _text;
 
@@ -116,7 +117,8 @@ public static class AnalysisRunner
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    private sealed class GlobalOptionsProvider : AnalyzerConfigOptionsProvider
+    /// <summary>Global analyzer options from a dictionary (build_property.* and rule options); none per file.</summary>
+    internal sealed class GlobalOptionsProvider : AnalyzerConfigOptionsProvider
     {
         private readonly Options _global;
 

@@ -48,15 +48,7 @@ public sealed partial class ApiWithoutThrottlingAnalyzer : DiagnosticAnalyzer
 
         RegisterCdk(context, model);
 
-        var any = false;
-        foreach (var file in context.Options.AdditionalFiles)
-        {
-            if (DeploymentFile.IsCandidatePath(file.Path))
-            {
-                any = true;
-                break;
-            }
-        }
+        var any = DeploymentFile.HasCandidates(context.Options);
 
         if (!any || DeploymentOwnership.Create(model, context.Options) is not { } ownership)
         {

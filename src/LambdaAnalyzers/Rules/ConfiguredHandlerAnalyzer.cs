@@ -30,17 +30,7 @@ public sealed class ConfiguredHandlerAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         // No deployment files, nothing to resolve: the common case in non-Lambda projects costs one loop.
-        var any = false;
-        foreach (var file in context.Options.AdditionalFiles)
-        {
-            if (DeploymentFile.IsCandidatePath(file.Path))
-            {
-                any = true;
-                break;
-            }
-        }
-
-        if (!any || context.Compilation.AssemblyName is null)
+        if (!DeploymentFile.HasCandidates(context.Options) || context.Compilation.AssemblyName is null)
         {
             return;
         }

@@ -63,26 +63,13 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var model = LambdaModel.GetOrCreate(context.Compilation, context.Options);
-        if (model.IsTestProject || (!model.MayContainLambdaCode && !HasDeploymentFiles(context.Options)))
+        if (model.IsTestProject || (!model.MayContainLambdaCode && !DeploymentFile.HasCandidates(context.Options)))
         {
             return;
         }
 
         var state = new CompilationState(model, context.Compilation);
         context.RegisterOperationBlockStartAction(block => Guard.Run(block, b => OnBlockStart(b, state)));
-    }
-
-    private static bool HasDeploymentFiles(AnalyzerOptions options)
-    {
-        foreach (var file in options.AdditionalFiles)
-        {
-            if (DeploymentFile.IsCandidatePath(file.Path))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static void OnBlockStart(OperationBlockStartAnalysisContext context, CompilationState state)

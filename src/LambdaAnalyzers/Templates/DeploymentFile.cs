@@ -73,6 +73,20 @@ internal sealed class DeploymentFile
             || path.EndsWith(".tf", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>True when any additional file could be a deployment file: the rules' cheap early-out.</summary>
+    public static bool HasCandidates(Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options)
+    {
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (IsCandidatePath(file.Path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Reads the file once per <see cref="SourceText"/> instance.</summary>
     public static DeploymentFile? GetOrRead(AdditionalText file, CancellationToken ct)
     {

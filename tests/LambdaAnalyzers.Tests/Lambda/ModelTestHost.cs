@@ -40,7 +40,7 @@ internal sealed class ModelTestHost
         var references = withLambdaReferences ? FrameworkReferences.AddRange(TestReferences.Lambda) : FrameworkReferences;
         var compilation = CSharpCompilation.Create(assemblyName, new[] { tree }, references, new CSharpCompilationOptions(outputKind));
         var texts = (additionalFiles ?? Enumerable.Empty<(string, string)>())
-            .Select(f => (AdditionalText)new InMemoryAdditionalText(f.Item1, f.Item2))
+            .Select(f => (AdditionalText)new LambdaAnalyzers.Benchmarks.AnalysisRunner.InMemoryText(f.Item1, f.Item2))
             .ToImmutableArray();
         var globals = new Dictionary<string, string>();
         if (awsProjectType is not null)
@@ -53,7 +53,7 @@ internal sealed class ModelTestHost
             globals["build_property.IsTestProject"] = "true";
         }
 
-        var options = new AnalyzerOptions(texts, new DictionaryOptionsProvider(globals));
+        var options = new AnalyzerOptions(texts, new LambdaAnalyzers.Benchmarks.AnalysisRunner.GlobalOptionsProvider(globals));
         return new ModelTestHost(compilation, LambdaModel.GetOrCreate(compilation, options));
     }
 
@@ -65,53 +65,4 @@ internal sealed class ModelTestHost
 
     public IReadOnlyList<Diagnostic> CompilerErrors()
         => Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-
-    internal sealed class InMemoryAdditionalText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public InMemoryAdditionalText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    internal sealed class DictionaryOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly DictionaryOptions _global;
-
-        public DictionaryOptionsProvider(Dictionary<string, string> global) => _global = new DictionaryOptions(global);
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => DictionaryOptions.Empty;
-    }
-
-    internal sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
-
-        private readonly Dictionary<string, string> _values;
-
-        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value)
-        {
-            if (_values.TryGetValue(key, out var found))
-            {
-                value = found;
-                return true;
-            }
-
-            value = null!;
-            return false;
-        }
-    }
 }

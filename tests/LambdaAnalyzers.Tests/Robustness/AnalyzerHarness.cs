@@ -46,10 +46,10 @@ internal static class AnalyzerHarness
     {
         compilation ??= Compile(input);
         var additional = input.DeploymentFiles
-            .Select(f => (AdditionalText)new ModelTestHost.InMemoryAdditionalText(f.Path, f.Text))
+            .Select(f => (AdditionalText)new LambdaAnalyzers.Benchmarks.AnalysisRunner.InMemoryText(f.Path, f.Text))
             .ToImmutableArray();
         var globals = new Dictionary<string, string> { ["build_property.AWSProjectType"] = "Lambda" };
-        var options = new AnalyzerOptions(additional, new ModelTestHost.DictionaryOptionsProvider(globals));
+        var options = new AnalyzerOptions(additional, new LambdaAnalyzers.Benchmarks.AnalysisRunner.GlobalOptionsProvider(globals));
         var exceptions = new ConcurrentBag<Exception>();
         var withAnalyzers = compilation.WithAnalyzers(
             AllAnalyzers,
