@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
@@ -391,44 +392,5 @@ internal static class CloudFormationModel
 
     /// <summary>True when an intrinsic (Ref, GetAtt, Sub) in <paramref name="node"/> refers to the resource.</summary>
     internal static bool References(TemplateNode node, string logicalId)
-    {
-        string? tag;
-        TemplateNode argument;
-        if (node.Tag is { } t)
-        {
-            tag = t.Substring(1);
-            argument = node;
-        }
-        else if (node.Kind == TemplateNodeKind.Mapping && node.Entries.Length == 1)
-        {
-            var key = node.Entries[0].Key;
-            tag = key.StartsWith("Fn::", StringComparison.Ordinal) ? key.Substring(4) : key;
-            argument = node.Entries[0].Value;
-        }
-        else
-        {
-            return false;
-        }
-
-        switch (tag)
-        {
-            case "Ref":
-                return argument.Kind == TemplateNodeKind.Scalar && argument.Value == logicalId;
-            case "GetAtt":
-                if (argument.Kind == TemplateNodeKind.Scalar)
-                {
-                    var value = argument.Value ?? string.Empty;
-                    return value.Length > logicalId.Length && value.StartsWith(logicalId, StringComparison.Ordinal) && value[logicalId.Length] == '.';
-                }
-
-                return argument.Kind == TemplateNodeKind.Sequence && argument.Items.Length > 0 && argument.Items[0].Value == logicalId;
-            case "Sub":
-                var template = argument.Kind == TemplateNodeKind.Sequence && argument.Items.Length > 0 ? argument.Items[0].Value : argument.Value;
-                return template is not null
-                    && (template.IndexOf("${" + logicalId + "}", StringComparison.Ordinal) >= 0
-                        || template.IndexOf("${" + logicalId + ".", StringComparison.Ordinal) >= 0);
-            default:
-                return false;
-        }
-    }
+        => ReferencedIds(node).Contains(logicalId, StringComparer.Ordinal);
 }

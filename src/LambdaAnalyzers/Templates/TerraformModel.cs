@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Text;
@@ -348,24 +349,5 @@ internal static class TerraformModel
 
     /// <summary>True when an expression refers to the Terraform resource <c>type.name</c>.</summary>
     internal static bool ReferencesResource(TemplateNode node, string type, string name)
-    {
-        if (node.Kind != TemplateNodeKind.Scalar || node.Value is not { } text || node.Tag is null)
-        {
-            return false;
-        }
-
-        var needle = type + "." + name;
-        for (var i = text.IndexOf(needle, StringComparison.Ordinal); i >= 0; i = text.IndexOf(needle, i + 1, StringComparison.Ordinal))
-        {
-            var before = i == 0 ? ' ' : text[i - 1];
-            var afterIndex = i + needle.Length;
-            var after = afterIndex < text.Length ? text[afterIndex] : ' ';
-            if (!IsNameChar(before) && before != '.' && !IsNameChar(after))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => ReferencedNames(node, type).Contains(name, StringComparer.Ordinal);
 }
