@@ -75,28 +75,29 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
 
-        if (body is null || !ContainsDispatchSyntax(body))
+        if (body is null)
+        {
+            return;
+        }
+
+        // Syntax first: nothing is bound unless the body has a dispatch and names a discriminator member.
+        var options = context.Options;
+        var tree = context.Node.SyntaxTree;
+        var extraFields = AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(tree, RuleId, OperationFieldsOption));
+        if (!MayDispatch(body, extraFields))
         {
             return;
         }
 
         var ct = context.CancellationToken;
-        var symbol = context.Node is AnonymousFunctionExpressionSyntax
-            ? context.SemanticModel.GetSymbolInfo(context.Node, ct).Symbol
-            : context.SemanticModel.GetDeclaredSymbol(context.Node, ct);
-        if (symbol is not IMethodSymbol method || !model.IsLambdaProject(ct) || model.IsAspNetCoreOnLambda(ct) || !model.IsInvocationCode(method, ct))
+        if (!model.IsLambdaProject(ct) || model.IsAspNetCoreOnLambda(ct))
         {
             return;
         }
 
-        var options = context.Options;
-        var tree = context.Node.SyntaxTree;
         var minRoutes = options.GetIntRuleOption(tree, RuleId, MinRoutesOption, 2, min: 2, max: 1000);
         var operationFields = new HashSet<string>(DefaultOperationFields, StringComparer.Ordinal);
-        foreach (var extra in AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(tree, RuleId, OperationFieldsOption)))
-        {
-            operationFields.Add(extra);
-        }
+        operationFields.UnionWith(extraFields);
 
         var walker = new RouteWalker(context.SemanticModel, symbols, operationFields, ct);
         var result = walker.Analyze(body);
@@ -108,6 +109,15 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
         var (anchor, routes) = result.Value;
         var distinct = Distinct(routes);
         if (distinct.Count < minRoutes)
+        {
+            return;
+        }
+
+        // Last, because it is the one whole-compilation question: does this function run during an invocation?
+        var symbol = context.Node is AnonymousFunctionExpressionSyntax
+            ? context.SemanticModel.GetSymbolInfo(context.Node, ct).Symbol
+            : context.SemanticModel.GetDeclaredSymbol(context.Node, ct);
+        if (symbol is not IMethodSymbol method || !model.IsInvocationCode(method, ct))
         {
             return;
         }
@@ -187,18 +197,44 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
         return (links, final);
     }
 
-    private static bool ContainsDispatchSyntax(SyntaxNode body)
+    /// <summary>Names of the discriminator members of the API Gateway and ALB request types (see <see cref="RouteSymbols"/>).</summary>
+    internal static readonly HashSet<string> DiscriminatorMemberNames = new(StringComparer.Ordinal)
     {
-        foreach (var node in body.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax || n == body))
+        "Path", "Resource", "HttpMethod", "ResourcePath", "RouteKey", "RawPath", "Method",
+    };
+
+    /// <summary>
+    /// The syntax-only pre-filter: the body has a dispatch construct (switch, if, a lookup) and mentions a
+    /// discriminator member or an operation field by name. Every detection form reads one of those names in the
+    /// function body itself (directly, through a local, or in a property pattern), so a body without them cannot
+    /// be a router, and nothing in it is bound. Names inside nested lambdas count (route tables searched with
+    /// <c>FirstOrDefault(r => r.Path == request.Path)</c>).
+    /// </summary>
+    internal static bool MayDispatch(SyntaxNode body, string[] extraOperationFields)
+    {
+        var dispatch = false;
+        var named = false;
+        foreach (var token in body.DescendantTokens())
         {
-            switch (node.Kind())
+            switch (token.Kind())
             {
-                case SyntaxKind.SwitchStatement:
-                case SyntaxKind.SwitchExpression:
-                case SyntaxKind.IfStatement:
-                case SyntaxKind.ElementAccessExpression:
-                case SyntaxKind.InvocationExpression:
-                    return true;
+                case SyntaxKind.SwitchKeyword:
+                case SyntaxKind.IfKeyword:
+                case SyntaxKind.OpenBracketToken:
+                case SyntaxKind.OpenParenToken:
+                    dispatch = true;
+                    break;
+                case SyntaxKind.IdentifierToken when !named:
+                    var text = token.ValueText;
+                    named = DiscriminatorMemberNames.Contains(text)
+                            || DefaultOperationFields.Contains(text)
+                            || (extraOperationFields.Length > 0 && Array.IndexOf(extraOperationFields, text) >= 0);
+                    break;
+            }
+
+            if (dispatch && named)
+            {
+                return true;
             }
         }
 
