@@ -40,7 +40,27 @@ public static class Program
             return BuildComparison.Run(repoRoot, sizes, Option(args, "--runs", 3), Path.Combine(Path.GetTempPath(), "lambda-build-comparison"));
         }
 
-        Console.Error.WriteLine("usage: check [--files N] [--iterations N] [--target-ms N] | compare [--files N] [--runs N] | bench [BenchmarkDotNet args]");
+        if (args.Length > 0 && args[0] == "profile")
+        {
+            // Each analyzer alone on a fresh compilation: per-analyzer telemetry without the others' shared work.
+            var solution = GeneratedSolution.Generate(Option(args, "--files", 1000));
+            AnalysisRunner.Analyze(GeneratedSolution.Generate(50), AnalysisRunner.PackageAnalyzers);
+            foreach (var analyzer in AnalysisRunner.PackageAnalyzers)
+            {
+                var times = new List<double>();
+                for (var i = 0; i < Option(args, "--iterations", 3); i++)
+                {
+                    times.Add(AnalysisRunner.Analyze(solution, ImmutableArray.Create(analyzer)).ExecutionTimes.Values.Sum(t => t.TotalMilliseconds));
+                }
+
+                times.Sort();
+                Console.WriteLine($"{analyzer.GetType().Name}: median {times[times.Count / 2]:F1} ms (min {times[0]:F1}, max {times[^1]:F1})");
+            }
+
+            return 0;
+        }
+
+        Console.Error.WriteLine("usage: check [--files N] [--iterations N] [--target-ms N] | profile [--files N] [--iterations N] | compare [--files N] [--runs N] | bench [BenchmarkDotNet args]");
         return 2;
     }
 

@@ -49,7 +49,7 @@ internal sealed class LambdaModel
         _sourceTypes = new OnceCache<SourceTypeList>(ct => new SourceTypeList(CollectSourceTypes(compilation, ct)));
         _deploymentFiles = new OnceCache<DeploymentFileList>(ct => new DeploymentFileList(ReadDeploymentFiles(options, ct)));
         _handlers = new OnceCache<HandlerSet>(FindHandlers);
-        _reachability = new OnceCache<Reachability>(ct => Reachability.Compute(this, ct));
+        _reachability = new OnceCache<Reachability>(ct => Reachability.Create(this, ct));
     }
 
     public Compilation Compilation { get; }
@@ -117,7 +117,7 @@ internal sealed class LambdaModel
         var reachability = _reachability.Get(cancellationToken);
         for (var current = symbol; current is IMethodSymbol method; current = current.ContainingSymbol)
         {
-            if (reachability.Contains(method))
+            if (reachability.Contains(method, cancellationToken))
             {
                 return true;
             }
@@ -145,7 +145,7 @@ internal sealed class LambdaModel
         var reachability = _reachability.Get(cancellationToken);
         for (var current = symbol; current is IMethodSymbol method; current = current.ContainingSymbol)
         {
-            if (reachability.GetRoot(method) is { } root)
+            if (reachability.GetRoot(method, cancellationToken) is { } root)
             {
                 return root;
             }

@@ -6,6 +6,7 @@ using LambdaAnalyzers.Infrastructure;
 using LambdaAnalyzers.Lambda;
 using LambdaAnalyzers.Templates;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -69,33 +70,84 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
         }
 
         var state = new CompilationState(model, context.Compilation);
-        context.RegisterOperationBlockStartAction(block => Guard.Run(block, b => OnBlockStart(b, state)));
+        context.RegisterSyntaxNodeAction(
+            c => Guard.Run(c, n => AnalyzeMember(n, state)),
+            SyntaxKind.MethodDeclaration,
+            SyntaxKind.ConstructorDeclaration,
+            SyntaxKind.OperatorDeclaration,
+            SyntaxKind.ConversionOperatorDeclaration,
+            SyntaxKind.GetAccessorDeclaration,
+            SyntaxKind.SetAccessorDeclaration,
+            SyntaxKind.InitAccessorDeclaration,
+            SyntaxKind.AddAccessorDeclaration,
+            SyntaxKind.RemoveAccessorDeclaration,
+            SyntaxKind.ArrowExpressionClause,
+            SyntaxKind.CompilationUnit);
     }
 
-    private static void OnBlockStart(OperationBlockStartAnalysisContext context, CompilationState state)
+    /// <summary>
+    /// One member body (with its lambdas and local functions). Syntax first: only a body that writes through a
+    /// name that can be long-lived storage (see <see cref="CompilationState.MayWriteState"/>) is bound, and only
+    /// a write that turns out to be such storage asks whether its code runs during an invocation.
+    /// </summary>
+    private static void AnalyzeMember(SyntaxNodeAnalysisContext context, CompilationState state)
     {
-        if (context.OwningSymbol is not IMethodSymbol owner)
+        var node = context.Node;
+        SyntaxNode? scope = node switch
+        {
+            BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody,
+            AccessorDeclarationSyntax accessor => (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody,
+            ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax } arrow => arrow,
+            CompilationUnitSyntax unit when HasGlobalStatements(unit) => unit,
+            _ => null,
+        };
+
+        var ct = context.CancellationToken;
+        if (scope is null || !state.MayWriteState(scope, context.ContainingSymbol?.ContainingType, node is ConstructorDeclarationSyntax, ct))
         {
             return;
         }
 
-        // Only methods that run during an invocation, and those that declare a handler lambda (Main), can write state.
-        if (!state.Model.IsInvocationCode(owner, context.CancellationToken) && !state.DeclaresLambdaHandler(owner, context.CancellationToken))
+        var semanticModel = context.SemanticModel;
+        var owner = node is ArrowExpressionClauseSyntax { Parent: { } property }
+            ? (semanticModel.GetDeclaredSymbol(property, ct) as IPropertySymbol)?.GetMethod
+            : semanticModel.GetDeclaredSymbol(node, ct) as IMethodSymbol;
+        if (owner is null || semanticModel.GetOperation(node, ct) is not { } root)
         {
             return;
         }
 
         var collector = new BlockCollector(state, owner, context.Options);
-        context.RegisterOperationAction(
-            c => Guard.Run(c, collector.Visit),
-            OperationKind.SimpleAssignment,
-            OperationKind.CompoundAssignment,
-            OperationKind.CoalesceAssignment,
-            OperationKind.Increment,
-            OperationKind.Decrement,
-            OperationKind.DeconstructionAssignment,
-            OperationKind.Invocation);
-        context.RegisterOperationBlockEndAction(c => Guard.Run(c, collector.Report));
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.SimpleAssignment:
+                case OperationKind.CompoundAssignment:
+                case OperationKind.CoalesceAssignment:
+                case OperationKind.Increment:
+                case OperationKind.Decrement:
+                case OperationKind.DeconstructionAssignment:
+                case OperationKind.Invocation:
+                    collector.Visit(operation, ct);
+                    break;
+            }
+        }
+
+        collector.Report(context.ReportDiagnostic, ct);
+    }
+
+    private static bool HasGlobalStatements(CompilationUnitSyntax unit)
+    {
+        foreach (var member in unit.Members)
+        {
+            if (member is GlobalStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private enum WriteKind
@@ -397,6 +449,212 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        private HashSet<string>? _storageNames;
+
+        /// <summary>
+        /// Syntax-only pre-filter: the body assigns, increments, passes by <c>ref</c>/<c>out</c> or calls a
+        /// collection mutator on an expression that names something that can be long-lived storage — a static
+        /// field or property, an instance field, or an instance property of a handler class declared in source
+        /// (storage is always one of those, or reached through one). Writes to locals and to the properties of
+        /// objects held in locals (DTOs built per invocation) never get here.
+        /// </summary>
+        /// <remarks>
+        /// Two shapes are decided here, from declarations alone: a constructor writing its own members (an
+        /// unqualified or <c>this.</c> target — constructors initialize their type), and a mutator called on a
+        /// field or property of the enclosing type whose declared type is not a collection, builder or cache
+        /// (<c>_repository.Remove(…)</c>).
+        /// </remarks>
+        public bool MayWriteState(SyntaxNode scope, INamedTypeSymbol? enclosingType, bool isConstructor, CancellationToken cancellationToken)
+        {
+            var names = GetStorageNames(cancellationToken);
+            if (names.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var node in scope.DescendantNodes())
+            {
+                ExpressionSyntax? target;
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax assignment:
+                        target = assignment.Left;
+                        break;
+                    case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
+                        target = postfix.Operand;
+                        break;
+                    case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
+                        target = prefix.Operand;
+                        break;
+                    case ArgumentSyntax argument when argument.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) || argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword):
+                        target = argument.Expression;
+                        break;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } when MutatorNames.Contains(access.Name.Identifier.ValueText):
+                        target = access.Expression;
+                        if (IsMemberOfNonCollectionType(target, access.Name.Identifier.ValueText, enclosingType))
+                        {
+                            continue;
+                        }
+
+                        break;
+                    case InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } invocation
+                        when MutatorNames.Contains(binding.Name.Identifier.ValueText) && invocation.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() is { } conditional:
+                        target = conditional.Expression;
+                        break;
+                    default:
+                        continue;
+                }
+
+                if (isConstructor && target is SimpleNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })
+                {
+                    continue;
+                }
+
+                if (NamesStorage(target, names, 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsMemberOfNonCollectionType(ExpressionSyntax receiver, string methodName, INamedTypeSymbol? enclosingType)
+        {
+            if (enclosingType is null)
+            {
+                return false;
+            }
+
+            var name = receiver switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is null)
+            {
+                return false;
+            }
+
+            foreach (var member in enclosingType.GetMembers(name))
+            {
+                var type = member switch
+                {
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol property => property.Type,
+                    _ => null,
+                };
+                return type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } named
+                       && !IsCollectionLike(named, methodName);
+            }
+
+            return false;
+        }
+
+        private static bool NamesStorage(ExpressionSyntax? expression, HashSet<string> names, int depth)
+        {
+            while (expression is not null && depth < 16)
+            {
+                depth++;
+                switch (expression)
+                {
+                    case SimpleNameSyntax simple:
+                        return names.Contains(simple.Identifier.ValueText);
+                    case MemberAccessExpressionSyntax access:
+                        if (names.Contains(access.Name.Identifier.ValueText))
+                        {
+                            return true;
+                        }
+
+                        expression = access.Expression;
+                        break;
+                    case ElementAccessExpressionSyntax element:
+                        expression = element.Expression;
+                        break;
+                    case ConditionalAccessExpressionSyntax conditional:
+                        if (NamesStorage(conditional.WhenNotNull, names, depth))
+                        {
+                            return true;
+                        }
+
+                        expression = conditional.Expression;
+                        break;
+                    case MemberBindingExpressionSyntax binding:
+                        return names.Contains(binding.Name.Identifier.ValueText);
+                    case ElementBindingExpressionSyntax:
+                        return false;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        expression = parenthesized.Expression;
+                        break;
+                    case CastExpressionSyntax cast:
+                        expression = cast.Expression;
+                        break;
+                    case PostfixUnaryExpressionSyntax suppress when suppress.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                        expression = suppress.Operand;
+                        break;
+                    case TupleExpressionSyntax tuple:
+                        foreach (var argument in tuple.Arguments)
+                        {
+                            if (NamesStorage(argument.Expression, names, depth))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private HashSet<string> GetStorageNames(CancellationToken cancellationToken)
+        {
+            var names = System.Threading.Volatile.Read(ref _storageNames);
+            if (names is not null)
+            {
+                return names;
+            }
+
+            names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var type in Model.GetSourceTypes(cancellationToken))
+            {
+                var handlerType = false;
+                var handlerTypeKnown = false;
+                foreach (var member in type.GetMembers())
+                {
+                    switch (member)
+                    {
+                        case IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field:
+                            names.Add(field.Name);
+                            break;
+                        case IPropertySymbol { IsIndexer: false } property:
+                            if (!property.IsStatic)
+                            {
+                                if (!handlerTypeKnown)
+                                {
+                                    handlerType = IsHandlerType(type, cancellationToken);
+                                    handlerTypeKnown = true;
+                                }
+
+                                if (!handlerType)
+                                {
+                                    break;
+                                }
+                            }
+
+                            names.Add(property.Name);
+                            break;
+                    }
+                }
+            }
+
+            return System.Threading.Interlocked.CompareExchange(ref _storageNames, names, null) ?? names;
+        }
+
         /// <summary>True for a method that declares a bootstrap lambda handler (top-level statements, Main).</summary>
         public bool DeclaresLambdaHandler(IMethodSymbol method, CancellationToken cancellationToken)
         {
@@ -683,9 +941,9 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
 
         private LambdaModel Model => _state.Model;
 
-        public void Visit(OperationAnalysisContext context)
+        public void Visit(IOperation operation, CancellationToken context)
         {
-            switch (context.Operation)
+            switch (operation)
             {
                 case ISimpleAssignmentOperation assignment:
                     if (IsCollectionElement(assignment.Target, out var collection, out var keys))
@@ -786,7 +1044,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             return builder.MoveToImmutable();
         }
 
-        private void VisitInvocation(IInvocationOperation invocation, OperationAnalysisContext context)
+        private void VisitInvocation(IInvocationOperation invocation, CancellationToken context)
         {
             var method = invocation.TargetMethod;
             var containing = method.ContainingType?.OriginalDefinition;
@@ -877,9 +1135,8 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             return builder.ToImmutable();
         }
 
-        private void Consider(IOperation target, IOperation write, WriteKind kind, ImmutableArray<IOperation> values, OperationAnalysisContext context)
+        private void Consider(IOperation target, IOperation write, WriteKind kind, ImmutableArray<IOperation> values, CancellationToken ct)
         {
-            var ct = context.CancellationToken;
             if (GetStorage(target, ct, 0) is not { } storage)
             {
                 return;
@@ -898,7 +1155,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (!IsInvocationCode(executing, ct) || IsAllowed(storage, write.Syntax.SyntaxTree))
+            if (IsAllowed(storage, write.Syntax.SyntaxTree))
             {
                 return;
             }
@@ -970,6 +1227,12 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                     break;
             }
 
+            // Last, because it is the one whole-compilation question: does this code run during an invocation?
+            if (!IsInvocationCode(executing, ct))
+            {
+                return;
+            }
+
             var originText = origin switch
             {
                 Origin.Context => "the ILambdaContext",
@@ -986,7 +1249,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void Report(OperationBlockAnalysisContext context)
+        public void Report(Action<Diagnostic> report, CancellationToken cancellationToken)
         {
             List<Candidate> candidates;
             lock (_gate)
@@ -1016,13 +1279,13 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                     properties = properties.Add(InitializeOnceProperty, "true");
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     Descriptors.LAMBDA003_InvocationStateOutlivesInvocation,
                     candidate.Operation.Syntax.GetLocation(),
                     properties,
-                    Describe(candidate.Storage, context.CancellationToken),
+                    Describe(candidate.Storage, cancellationToken),
                     candidate.OriginText,
-                    HandlerName(executing, context.CancellationToken)));
+                    HandlerName(executing, cancellationToken)));
             }
         }
 

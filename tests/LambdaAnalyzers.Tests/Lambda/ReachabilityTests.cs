@@ -165,4 +165,78 @@ public sealed class ReachabilityTests
         Assert.Null(host.Model.GetInvokingRoot(host.Method("Function", "Warm"), None));
         Assert.Null(host.Model.GetInvokingRoot(host.Method("Unrelated", "Run"), None));
     }
+
+    // Call sites are found by name and bound only when their receiver could be of a related type. These
+    // cases pin what the receiver pre-filter must not drop, and what it must keep apart.
+    private const string Receivers = """
+        using System.Collections.Generic;
+        using Amazon.Lambda.Core;
+
+        public interface IStore { void Save(string s); }
+        public sealed class RealStore : IStore { public void Save(string s) { Persist(); } private void Persist() { } }
+        public sealed class OtherStore { public void Save(string s) { Audit(); } private void Audit() { } }
+        public class BaseWorker { public virtual void Run() { } }
+        public sealed class DerivedWorker : BaseWorker { public override void Run() { Step(); } private void Step() { } }
+        public static class Extensions { public static void Touch(this string s) { Mark(); } private static void Mark() { } }
+        public sealed class Made { public Made() { Built(); } private void Built() { } }
+        public class Parent { public Parent() { Seed(); } private void Seed() { } }
+        public sealed class Child : Parent { }
+        public static class Statics { public static void Ping() { Pong(); } private static void Pong() { } }
+
+        public class Function
+        {
+            private readonly IStore _store = new RealStore();
+            private readonly OtherStore _other = new OtherStore();
+            public void Handle(string input, ILambdaContext context)
+            {
+                _store.Save(input);
+                var local = new List<BaseWorker> { new DerivedWorker() };
+                foreach (var worker in local) { worker.Run(); }
+                input.Touch();
+                Made made = new();
+                var child = new Child();
+                Statics.Ping();
+            }
+            public void NotAHandler(OtherStore store) { store.Save("x"); _other.Save("y"); }
+        }
+        """;
+
+    [Theory]
+    [InlineData("RealStore", "Persist")] // field typed by the interface RealStore implements
+    [InlineData("DerivedWorker", "Step")] // virtual call on a local (bound, not filtered)
+    [InlineData("Extensions", "Mark")] // extension method: the receiver type says nothing
+    [InlineData("Made", "Built")] // target-typed new()
+    [InlineData("Parent", "Seed")] // base constructor run by a derived type's implicit constructor
+    [InlineData("Statics", "Pong")] // static call through the type name
+    public void ReceiverShapes_AreFollowed(string type, string method)
+    {
+        var host = ModelTestHost.Create(Receivers);
+        Assert.Empty(host.CompilerErrors());
+        Assert.True(host.Model.IsInvocationCode(host.Method(type, method), None), $"{type}.{method}");
+    }
+
+    [Fact]
+    public void SameNameOnAnUnrelatedType_IsNotInvocationCode()
+    {
+        // OtherStore.Save shares its name with IStore.Save, which the handler calls; only NotAHandler calls it.
+        var host = ModelTestHost.Create(Receivers);
+        Assert.False(host.Model.IsInvocationCode(host.Method("OtherStore", "Audit"), None));
+        Assert.False(host.Model.IsInvocationCode(host.Method("Function", "NotAHandler"), None));
+    }
+
+    [Fact]
+    public void Recursion_WithoutAHandler_IsNotInvocationCode_AndDoesNotLoop()
+    {
+        var host = ModelTestHost.Create("""
+            using Amazon.Lambda.Core;
+            public static class Loop
+            {
+                public static void A(int n) { if (n > 0) B(n - 1); }
+                public static void B(int n) { if (n > 0) A(n - 1); }
+            }
+            public class Function { public void Handle(ILambdaContext context) { } }
+            """);
+        Assert.False(host.Model.IsInvocationCode(host.Method("Loop", "A"), None));
+        Assert.False(host.Model.IsInvocationCode(host.Method("Loop", "B"), None));
+    }
 }
