@@ -32,16 +32,18 @@ namespace LambdaAnalyzers.CodeFixes.Rules;
 /// When the response payload is used neither is offered: making the call asynchronous would change behaviour.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SynchronousLambdaInvocationCodeFixProvider)), Shared]
-public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
+public sealed partial class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
 {
     public const string InvokeAsynchronouslyKey = "LAMBDA002.InvokeAsynchronously";
     public const string SendThroughQueueKey = "LAMBDA002.SendThroughQueue";
+    public const string UseLambdaDestinationKey = "LAMBDA002.UseLambdaDestination";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("LAMBDA002");
 
     /// <summary>
     /// One document-level pass per equivalence key: several queue fixes in one class must share one new
-    /// SQS client field, which BatchFixer's independent edits would duplicate.
+    /// SQS client field, which BatchFixer's independent edits would duplicate. The Lambda Destination fix is
+    /// not part of it: its C# half without its template half would drop the call's work.
     /// </summary>
     public override FixAllProvider GetFixAllProvider()
         => FixAllProvider.Create(async (context, document, diagnostics) => (Document?)await FixDocumentAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
@@ -85,6 +87,17 @@ public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
                         title,
                         ct => FixWithTemplateAsync(document, diagnostic, templateEdit, ct),
                         SendThroughQueueKey),
+                    diagnostic);
+            }
+
+            if (plan.Usage == ResponseUsage.Discarded
+                && await PlanDestinationAsync(document, diagnostic, plan, semanticModel, context.CancellationToken).ConfigureAwait(false) is { } destination)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Use a Lambda Destination (return the payload; OnSuccess: {destination.Template.TargetName} in {System.IO.Path.GetFileName(destination.Template.Path)})",
+                        ct => FixDestinationAsync(document, destination, ct),
+                        UseLambdaDestinationKey),
                     diagnostic);
             }
         }
@@ -153,6 +166,7 @@ public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
         public InvocationExpressionSyntax Invocation { get; }
         public InvokeRequestInfo Request { get; }
         public bool CanInvokeAsynchronously { get; set; }
+        public ResponseUsage Usage { get; set; }
 
         /// <summary>Status comparisons with 200 / HttpStatusCode.OK that become 202 / Accepted.</summary>
         public List<ExpressionSyntax> StatusOk { get; } = new();
@@ -196,6 +210,7 @@ public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
 
         var plan = new FixPlan(invocation, info);
         var usage = AnalyzeResponseUsage(invocation, semanticModel, plan.StatusOk, cancellationToken);
+        plan.Usage = usage;
         plan.CanInvokeAsynchronously = usage != ResponseUsage.Used;
 
         if (usage == ResponseUsage.Discarded)
