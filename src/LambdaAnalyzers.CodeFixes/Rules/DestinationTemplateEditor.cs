@@ -192,7 +192,7 @@ internal static class DestinationTemplateEditor
     }
 
     /// <summary>The logical id of <c>!Ref X</c> / <c>{ "Ref": "X" }</c> (a function's name); null for anything else.</summary>
-    private static string? RefTarget(TemplateNode value)
+    internal static string? RefTarget(TemplateNode value)
     {
         if (value is { Tag: "!Ref", IsScalar: true, Value: { Length: > 0 } id })
         {

@@ -83,8 +83,7 @@ public sealed partial class SynchronousLambdaInvocationCodeFixProvider
         if (invocation.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method
             || semanticModel.GetDeclaredSymbol(method, cancellationToken) is not { } handler
             || !SymbolEqualityComparer.Default.Equals(semanticModel.GetEnclosingSymbol(invocation.SpanStart, cancellationToken), handler)
-            || !CanChangeReturnType(handler, compilation)
-            || info.Creation?.Syntax is not BaseObjectCreationExpressionSyntax creation)
+            || !CanChangeReturnType(handler, compilation))
         {
             return null;
         }
@@ -120,32 +119,6 @@ public sealed partial class SynchronousLambdaInvocationCodeFixProvider
                 removed.Add(body.Statements[i]);
             }
 
-            // The request's local: declared, then configured, right before the call.
-            if (info.Local is { } local)
-            {
-                var first = index - 1;
-                while (first >= 0 && body.Statements[first] is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } } assignment }
-                       && target.Identifier.ValueText == local.Name
-                       && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
-                {
-                    assignments.Insert(0, assignment);
-                    first--;
-                }
-
-                if (first < 0
-                    || body.Statements[first] is not LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } declaration
-                    || declaration.UsingKeyword.RawKind != 0
-                    || variables[0].Initializer?.Value != creation)
-                {
-                    return null;
-                }
-
-                for (var i = first; i < index; i++)
-                {
-                    removed.Add(body.Statements[i]);
-                }
-            }
-
             // No other way to finish successfully: every successful invocation reached the call.
             foreach (var node in body.DescendantNodes(n => !IsNestedFunction(n)))
             {
@@ -161,60 +134,14 @@ public sealed partial class SynchronousLambdaInvocationCodeFixProvider
         }
 
         // The request carries only the target and the payload; the rest has no side effects to keep.
-        if (creation.ArgumentList is { Arguments.Count: > 0 })
+        var requestStatements = new List<StatementSyntax>();
+        if (!TryCollectRequest(plan, semanticModel, cancellationToken, requestStatements, assignments)
+            || RequestPayload(assignments, info.Local, semanticModel, cancellationToken) is not { } payload)
         {
             return null;
         }
 
-        if (creation.Initializer is { } initializer)
-        {
-            foreach (var expression in initializer.Expressions)
-            {
-                if (expression is not AssignmentExpressionSyntax assignment)
-                {
-                    return null;
-                }
-
-                assignments.Insert(0, assignment);
-            }
-        }
-
-        ExpressionSyntax? payload = null;
-        foreach (var assignment in assignments)
-        {
-            var name = assignment.Left switch
-            {
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                _ => null,
-            };
-            if (name is null || !DestinationRequestProperties.Contains(name) || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
-            {
-                return null;
-            }
-
-            if (name == "Payload")
-            {
-                if (payload is not null)
-                {
-                    return null;
-                }
-
-                payload = assignment.Right;
-            }
-            else if (semanticModel.GetOperation(assignment.Right, cancellationToken) is not { } value || !HasNoSideEffects(value, compilation))
-            {
-                return null;
-            }
-        }
-
-        if (payload is null
-            || payload.ContainsDiagnostics
-            || semanticModel.GetTypeInfo(payload, cancellationToken).Type?.SpecialType != SpecialType.System_String
-            || (info.Local is { } requestLocal && payload.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == requestLocal.Name)))
-        {
-            return null;
-        }
+        removed.InsertRange(0, requestStatements);
 
         // Nobody else calls the handler (a changed return type could change what they compile to).
         var references = await SymbolFinder.FindReferencesAsync(handler, document.Project.Solution, cancellationToken).ConfigureAwait(false);
@@ -261,6 +188,133 @@ public sealed partial class SynchronousLambdaInvocationCodeFixProvider
         }
 
         return destination;
+    }
+
+    /// <summary>
+    /// The request as written, for fixes that take it apart: the assignments of its initializer and, for a request
+    /// in a local, the declaration and the <c>request.X = …;</c> statements right before the call's statement
+    /// (<paramref name="statements"/>, removed with the call). False when it is built any other way or the local is
+    /// mentioned anywhere else (it would dangle once its declaration is gone).
+    /// </summary>
+    private static bool TryCollectRequest(FixPlan plan, SemanticModel semanticModel, CancellationToken cancellationToken, List<StatementSyntax> statements, List<AssignmentExpressionSyntax> assignments)
+    {
+        var info = plan.Request;
+        if (info.Creation?.Syntax is not BaseObjectCreationExpressionSyntax creation || creation.ArgumentList is { Arguments.Count: > 0 })
+        {
+            return false;
+        }
+
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var expression in initializer.Expressions)
+            {
+                if (expression is not AssignmentExpressionSyntax assignment)
+                {
+                    return false;
+                }
+
+                assignments.Add(assignment);
+            }
+        }
+
+        if (info.Local is not { } local)
+        {
+            return plan.Invocation.ArgumentList.Arguments.Any(a => a.Expression.Span.Contains(creation.Span));
+        }
+
+        if (plan.Invocation.FirstAncestorOrSelf<StatementSyntax>() is not ExpressionStatementSyntax { Parent: BlockSyntax block } statement)
+        {
+            return false;
+        }
+
+        var index = block.Statements.IndexOf(statement);
+        var first = index - 1;
+        var configured = new List<AssignmentExpressionSyntax>();
+        while (first >= 0
+               && block.Statements[first] is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } } assignment }
+               && target.Identifier.ValueText == local.Name)
+        {
+            configured.Insert(0, assignment);
+            first--;
+        }
+
+        if (first < 0
+            || block.Statements[first] is not LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } declaration
+            || declaration.UsingKeyword.RawKind != 0
+            || variables[0].Initializer?.Value != creation)
+        {
+            return false;
+        }
+
+        for (var i = first; i < index; i++)
+        {
+            statements.Add(block.Statements[i]);
+        }
+
+        // Besides its own statements, the local appears once: as the invoke's request.
+        foreach (var identifier in block.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.Identifier.ValueText != local.Name
+                || !SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol, local)
+                || statements.Any(s => s.Span.Contains(identifier.Span)))
+            {
+                continue;
+            }
+
+            if (identifier.Parent is not ArgumentSyntax argument || argument.Parent?.Parent != plan.Invocation)
+            {
+                return false;
+            }
+        }
+
+        assignments.AddRange(configured);
+        return true;
+    }
+
+    /// <summary>
+    /// The single string Payload of a request that sets only FunctionName, Payload, InvocationType and LogType, the
+    /// others to values whose evaluation does nothing (so they can be dropped); null otherwise.
+    /// </summary>
+    private static ExpressionSyntax? RequestPayload(List<AssignmentExpressionSyntax> assignments, ILocalSymbol? local, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax? payload = null;
+        foreach (var assignment in assignments)
+        {
+            var name = assignment.Left switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is null || !DestinationRequestProperties.Contains(name) || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+            {
+                return null;
+            }
+
+            if (name == "Payload")
+            {
+                if (payload is not null)
+                {
+                    return null;
+                }
+
+                payload = assignment.Right;
+            }
+            else if (semanticModel.GetOperation(assignment.Right, cancellationToken) is not { } value || !HasNoSideEffects(value))
+            {
+                return null;
+            }
+        }
+
+        if (payload is null
+            || payload.ContainsDiagnostics
+            || semanticModel.GetTypeInfo(payload, cancellationToken).Type?.SpecialType != SpecialType.System_String
+            || (local is not null && payload.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == local.Name)))
+        {
+            return null;
+        }
+
+        return payload;
     }
 
     /// <summary>A method whose return type can become the payload's without breaking its contract.</summary>
@@ -340,7 +394,7 @@ public sealed partial class SynchronousLambdaInvocationCodeFixProvider
         });
 
     /// <summary>Values dropped with the request must not have done anything: constants, variables, fields, env var reads.</summary>
-    private static bool HasNoSideEffects(IOperation operation, Compilation compilation)
+    private static bool HasNoSideEffects(IOperation operation)
     {
         if (operation.ConstantValue.HasValue)
         {
@@ -350,7 +404,7 @@ public sealed partial class SynchronousLambdaInvocationCodeFixProvider
         switch (operation)
         {
             case IConversionOperation conversion:
-                return HasNoSideEffects(conversion.Operand, compilation);
+                return HasNoSideEffects(conversion.Operand);
             case ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation:
                 return true;
             case IFieldReferenceOperation field:
@@ -359,11 +413,11 @@ public sealed partial class SynchronousLambdaInvocationCodeFixProvider
                 var type = call.TargetMethod.ContainingType?.ToDisplayString();
                 return (type == "System.Environment" && call.TargetMethod.Name == "GetEnvironmentVariable"
                         || type is "Amazon.Lambda.InvocationType" or "Amazon.Lambda.LogType" && call.TargetMethod.Name == "FindValue")
-                       && call.Arguments.All(a => HasNoSideEffects(a.Value, compilation));
+                       && call.Arguments.All(a => HasNoSideEffects(a.Value));
             case IObjectCreationOperation creation:
                 return creation.Type?.ToDisplayString() is "Amazon.Lambda.InvocationType" or "Amazon.Lambda.LogType"
                        && creation.Initializer is null
-                       && creation.Arguments.All(a => HasNoSideEffects(a.Value, compilation));
+                       && creation.Arguments.All(a => HasNoSideEffects(a.Value));
             default:
                 return false;
         }

@@ -177,6 +177,9 @@ public sealed partial class SynchronousLambdaInvocationCodeFixProvider : CodeFix
         public INamedTypeSymbol? ContainingType { get; set; }
         public bool InStaticContext { get; set; }
         public string? ExistingSqsMember { get; set; }
+
+        /// <summary>The request's local declaration and configuring statements, removed with the call.</summary>
+        public List<StatementSyntax> RequestStatements { get; } = new();
     }
 
     private static FixPlan? Plan(Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel, LambdaInvokeSymbols symbols, CancellationToken cancellationToken)
@@ -401,7 +404,6 @@ public sealed partial class SynchronousLambdaInvocationCodeFixProvider : CodeFix
         var compilation = semanticModel.Compilation;
         var info = plan.Request;
         if (!diagnostic.Properties.TryGetValue(SynchronousLambdaInvocationAnalyzer.TargetStemProperty, out var stem) || string.IsNullOrEmpty(stem)
-            || info.Local is not null
             || compilation.GetTypeByMetadataName("Amazon.SQS.IAmazonSQS") is not { } sqsInterface
             || compilation.GetTypeByMetadataName("Amazon.SQS.AmazonSQSClient") is null
             || compilation.GetTypeByMetadataName("Amazon.SQS.Model.SendMessageRequest") is null
@@ -413,10 +415,12 @@ public sealed partial class SynchronousLambdaInvocationCodeFixProvider : CodeFix
             return;
         }
 
-        // The payload expression, as written on the right of "Payload =".
-        var payloadAssignment = info.Creation?.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
-            .FirstOrDefault(a => a.Target is IPropertyReferenceOperation { Property.Name: "Payload" });
-        if (payloadAssignment?.Syntax is not AssignmentExpressionSyntax { Right: var payload } || payload.ContainsDiagnostics)
+        // The payload expression, as written on the right of "Payload =" (in the initializer, or for a request
+        // in a local used by this call only, in the statements that configure it, which go with the call).
+        var requestStatements = new List<StatementSyntax>();
+        var assignments = new List<AssignmentExpressionSyntax>();
+        if (!TryCollectRequest(plan, semanticModel, cancellationToken, requestStatements, assignments)
+            || RequestPayload(assignments, info.Local, semanticModel, cancellationToken) is not { } payload)
         {
             return;
         }
@@ -460,6 +464,7 @@ public sealed partial class SynchronousLambdaInvocationCodeFixProvider : CodeFix
 
         plan.QueueStem = stem;
         plan.Payload = payload;
+        plan.RequestStatements.AddRange(requestStatements);
         plan.ContainingType = type;
         plan.InStaticContext = inStatic;
         plan.ExistingSqsMember = existing;
@@ -651,5 +656,17 @@ public sealed partial class SynchronousLambdaInvocationCodeFixProvider : CodeFix
             .WithTriviaFrom(invocation)
             .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
         editor.ReplaceNode(invocation, replacement);
+
+        if (plan.RequestStatements.Count > 0 && invocation.FirstAncestorOrSelf<StatementSyntax>() is { } statement)
+        {
+            // The request's statements go; their leading comments stay, above the send.
+            var leading = plan.RequestStatements[0].GetLeadingTrivia();
+            foreach (var removed in plan.RequestStatements)
+            {
+                editor.RemoveNode(removed, SyntaxRemoveOptions.KeepNoTrivia);
+            }
+
+            editor.ReplaceNode(statement, (node, _) => node.WithLeadingTrivia(leading));
+        }
     }
 }
