@@ -9,11 +9,13 @@ using Microsoft.CodeAnalysis.Text;
 namespace LambdaAnalyzers.CodeFixes.Rules;
 
 /// <summary>
-/// The template half of LAMBDA002's "Send through a queue": in a SAM YAML template (block style) where the
-/// calling function passes the target to the code as <c>ENV_VAR: !Ref TargetFunction</c>, adds the queue with a
+/// The template half of LAMBDA002's "Send through a queue": in a SAM template — YAML (block style) or JSON
+/// (serverless.template) — where the calling function passes the target to the code as
+/// <c>ENV_VAR: !Ref TargetFunction</c> / <c>"ENV_VAR": { "Ref": "TargetFunction" }</c>, adds the queue with a
 /// dead-letter queue, the caller's <c>&lt;STEM&gt;_QUEUE_URL</c> variable and <c>SQSSendMessagePolicy</c>, and the
-/// target's SQS event source. Plain text insertions at line ends, so comments and layout stay; any shape it does
-/// not recognise (flow style, JSON, Globals-only environment, name clashes, several candidates) means no edit.
+/// target's SQS event source. Plain text insertions (YAML at line ends, JSON before the first member of each
+/// object), so comments and layout stay; any shape it does not recognise (flow style, single-line JSON objects,
+/// Globals-only environment, name clashes, several candidates) means no edit.
 /// </summary>
 internal static class QueueTemplateEditor
 {
@@ -39,13 +41,8 @@ internal static class QueueTemplateEditor
         Edit? found = null;
         foreach (var (path, text) in files)
         {
-            if (!path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
             var file = DeploymentFile.Read(path, text, cancellationToken);
-            if (file is not { Format: TemplateFormat.CloudFormationYaml, Root: { } root })
+            if (file is not { Format: TemplateFormat.CloudFormationYaml or TemplateFormat.CloudFormationJson, Root: { } root })
             {
                 continue;
             }
@@ -54,7 +51,8 @@ internal static class QueueTemplateEditor
             {
                 if (caller.ResourceType != ServerlessFunction
                     || caller.Properties?.Get("Environment")?.Get("Variables") is not { IsMapping: true } variables
-                    || variables.Get(environmentVariable) is not { Tag: "!Ref", Value: { } targetName })
+                    || variables.Get(environmentVariable) is not { } wired
+                    || DestinationTemplateEditor.RefTarget(wired) is not { } targetName)
                 {
                     continue;
                 }
@@ -70,7 +68,9 @@ internal static class QueueTemplateEditor
                     return null; // Two candidates: do not guess.
                 }
 
-                found = PlanFile(file, root, caller, variables, target, stem);
+                found = file.Format == TemplateFormat.CloudFormationJson
+                    ? PlanJsonFile(file, root, caller, variables, target, stem)
+                    : PlanFile(file, root, caller, variables, target, stem);
                 if (found is null)
                 {
                     return null;
@@ -94,16 +94,12 @@ internal static class QueueTemplateEditor
             return null;
         }
 
-        var baseName = target.Name.EndsWith("Function", StringComparison.Ordinal) && target.Name.Length > "Function".Length
-            ? target.Name.Substring(0, target.Name.Length - "Function".Length)
-            : target.Name;
-        var queue = baseName + "Queue";
-        var deadLetters = baseName + "DeadLetterQueue";
-        var variable = stem + "_QUEUE_URL";
-        if (resources.GetEntry(queue) is not null || resources.GetEntry(deadLetters) is not null || variables.GetEntry(variable) is not null)
+        if (Names(resources, variables, target, stem) is not { } names)
         {
             return null;
         }
+
+        var (queue, deadLetters, variable) = names;
 
         var resourceIndent = Column(text, resources.Entries[0].KeySpan.Start);
         var propertyIndent = Column(text, callerProperties.Entries[0].KeySpan.Start);
@@ -170,9 +166,8 @@ internal static class QueueTemplateEditor
                 $"{newline}{Spaces(targetPropertyIndent)}Events:{newline}" + string.Format(CultureInfo.InvariantCulture, eventBody, Spaces(eventIndent), Spaces(eventIndent + unit), Spaces(eventIndent + 2 * unit))));
         }
 
-        // 4. The queues: visibility timeout at least six times the consumer's timeout, as AWS recommends.
-        var timeout = int.TryParse(target.GetProperty("Timeout") is { IsLiteral: true, Value: { } t } ? t : "3", NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : 900;
-        var visibility = Math.Max(30, Math.Min(43200, 6 * timeout));
+        // 4. The queues.
+        var visibility = VisibilityTimeout(target);
         var r = Spaces(resourceIndent);
         var u1 = Spaces(resourceIndent + unit);
         var u2 = Spaces(resourceIndent + 2 * unit);
@@ -182,15 +177,91 @@ internal static class QueueTemplateEditor
             $"{u2}RedrivePolicy:{newline}{u3}deadLetterTargetArn: !GetAtt {deadLetters}.Arn{newline}{u3}maxReceiveCount: 3{newline}{newline}" +
             $"{r}{deadLetters}:{newline}{u1}Type: AWS::SQS::Queue"));
 
-        // Insertions at the same line end keep the order above (caller, then target, then resources).
-        var changes = inserts
+        return new Edit(file.Path, Merge(inserts), queue);
+    }
+
+    /// <summary>The JSON twin of <see cref="PlanFile"/>: each addition goes before the first member of its object or array.</summary>
+    private static Edit? PlanJsonFile(DeploymentFile file, TemplateNode root, FunctionDefinition caller, TemplateNode variables, FunctionDefinition target, string stem)
+    {
+        if (root.Get("Resources") is not { IsMapping: true, Entries.Length: > 0 } resources
+            || caller.Properties is not { IsMapping: true, Entries.Length: > 0 } callerProperties
+            || target.Properties is not { IsMapping: true, Entries.Length: > 0 } targetProperties
+            || variables.Entries.Length == 0
+            || Names(resources, variables, target, stem) is not { } names)
+        {
+            return null;
+        }
+
+        var (queue, deadLetters, variable) = names;
+
+        var unit = TemplateEdits.JsonIndentUnit(file, resources);
+        string GetAtt(string id, string attribute) => $"{{ \"Fn::GetAtt\": [\"{id}\", \"{attribute}\"] }}";
+        var changes = new List<TextChange?>();
+
+        // 1. The caller's variable.
+        changes.Add(TemplateEdits.AddJson(file, variables, $"\"{variable}\": {{ \"Ref\": \"{queue}\" }}"));
+
+        // 2. The caller's permission.
+        var policy = $"{{ \"SQSSendMessagePolicy\": {{ \"QueueName\": {GetAtt(queue, "QueueName")} }} }}";
+        changes.Add(callerProperties.Get("Policies") is { } policies
+            ? policies.IsSequence ? TemplateEdits.AddJsonItem(file, policies, policy) : null
+            : TemplateEdits.AddJson(file, callerProperties, "\"Policies\": [\n" + unit + policy + "\n]"));
+
+        // 3. The target's event source.
+        var eventProperty = TemplateEdits.JsonObjectProperty(
+            queue,
+            "\"Type\": \"SQS\",\n" + TemplateEdits.JsonObjectProperty("Properties", $"\"Queue\": {GetAtt(queue, "Arn")},\n\"FunctionResponseTypes\": [\"ReportBatchItemFailures\"]", unit),
+            unit);
+        changes.Add(targetProperties.Get("Events") is { } events
+            ? events is { IsMapping: true, Entries.Length: > 0 } ? TemplateEdits.AddJson(file, events, eventProperty) : null
+            : TemplateEdits.AddJson(file, targetProperties, TemplateEdits.JsonObjectProperty("Events", eventProperty, unit)));
+
+        // 4. The queues.
+        var queueBody = "\"Type\": \"AWS::SQS::Queue\",\n" + TemplateEdits.JsonObjectProperty(
+            "Properties",
+            $"\"VisibilityTimeout\": {VisibilityTimeout(target).ToString(CultureInfo.InvariantCulture)},\n"
+            + TemplateEdits.JsonObjectProperty("RedrivePolicy", $"\"deadLetterTargetArn\": {GetAtt(deadLetters, "Arn")},\n\"maxReceiveCount\": 3", unit),
+            unit);
+        changes.Add(TemplateEdits.AddJson(file, resources,
+            TemplateEdits.JsonObjectProperty(queue, queueBody, unit) + ",\n" + TemplateEdits.JsonObjectProperty(deadLetters, "\"Type\": \"AWS::SQS::Queue\"", unit)));
+
+        if (changes.Any(c => c is null))
+        {
+            return null;
+        }
+
+        return new Edit(file.Path, Merge(changes.Select(c => (c!.Value.Span.Start, c.Value.NewText!)).ToList()), queue);
+    }
+
+    /// <summary>The queue, dead-letter queue and variable names; null when any is taken.</summary>
+    private static (string Queue, string DeadLetters, string Variable)? Names(TemplateNode resources, TemplateNode variables, FunctionDefinition target, string stem)
+    {
+        var baseName = target.Name.EndsWith("Function", StringComparison.Ordinal) && target.Name.Length > "Function".Length
+            ? target.Name.Substring(0, target.Name.Length - "Function".Length)
+            : target.Name;
+        var queue = baseName + "Queue";
+        var deadLetters = baseName + "DeadLetterQueue";
+        var variable = stem + "_QUEUE_URL";
+        return resources.GetEntry(queue) is not null || resources.GetEntry(deadLetters) is not null || variables.GetEntry(variable) is not null
+            ? null
+            : (queue, deadLetters, variable);
+    }
+
+    /// <summary>At least six times the consumer's timeout (function or Globals, default 3 s), as AWS recommends; 30 s to 12 h.</summary>
+    private static int VisibilityTimeout(FunctionDefinition target)
+    {
+        var timeout = int.TryParse(target.GetProperty("Timeout") is { IsLiteral: true, Value: { } t } ? t : "3", NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : 900;
+        return Math.Max(30, Math.Min(43200, 6 * timeout));
+    }
+
+    /// <summary>One change per position; insertions at the same position keep the order they were planned in.</summary>
+    private static List<TextChange> Merge(List<(int Position, string Text)> inserts)
+        => inserts
             .Select((insert, index) => (insert.Position, insert.Text, index))
             .GroupBy(i => i.Position)
             .OrderBy(g => g.Key)
             .Select(g => new TextChange(new TextSpan(g.Key, 0), string.Concat(g.OrderBy(i => i.index).Select(i => i.Text))))
             .ToList();
-        return new Edit(file.Path, changes, queue);
-    }
 
     private static string Spaces(int count) => new(' ', Math.Max(0, count));
 

@@ -32,16 +32,18 @@ namespace LambdaAnalyzers.CodeFixes.Rules;
 /// When the response payload is used neither is offered: making the call asynchronous would change behaviour.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SynchronousLambdaInvocationCodeFixProvider)), Shared]
-public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
+public sealed partial class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
 {
     public const string InvokeAsynchronouslyKey = "LAMBDA002.InvokeAsynchronously";
     public const string SendThroughQueueKey = "LAMBDA002.SendThroughQueue";
+    public const string UseLambdaDestinationKey = "LAMBDA002.UseLambdaDestination";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("LAMBDA002");
 
     /// <summary>
     /// One document-level pass per equivalence key: several queue fixes in one class must share one new
-    /// SQS client field, which BatchFixer's independent edits would duplicate.
+    /// SQS client field, which BatchFixer's independent edits would duplicate. The Lambda Destination fix is
+    /// not part of it: its C# half without its template half would drop the call's work.
     /// </summary>
     public override FixAllProvider GetFixAllProvider()
         => FixAllProvider.Create(async (context, document, diagnostics) => (Document?)await FixDocumentAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
@@ -85,6 +87,17 @@ public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
                         title,
                         ct => FixWithTemplateAsync(document, diagnostic, templateEdit, ct),
                         SendThroughQueueKey),
+                    diagnostic);
+            }
+
+            if (plan.Usage == ResponseUsage.Discarded
+                && await PlanDestinationAsync(document, diagnostic, plan, semanticModel, context.CancellationToken).ConfigureAwait(false) is { } destination)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Use a Lambda Destination (return the payload; OnSuccess: {destination.Template.TargetName} in {System.IO.Path.GetFileName(destination.Template.Path)})",
+                        ct => FixDestinationAsync(document, destination, ct),
+                        UseLambdaDestinationKey),
                     diagnostic);
             }
         }
@@ -153,6 +166,7 @@ public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
         public InvocationExpressionSyntax Invocation { get; }
         public InvokeRequestInfo Request { get; }
         public bool CanInvokeAsynchronously { get; set; }
+        public ResponseUsage Usage { get; set; }
 
         /// <summary>Status comparisons with 200 / HttpStatusCode.OK that become 202 / Accepted.</summary>
         public List<ExpressionSyntax> StatusOk { get; } = new();
@@ -163,6 +177,9 @@ public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
         public INamedTypeSymbol? ContainingType { get; set; }
         public bool InStaticContext { get; set; }
         public string? ExistingSqsMember { get; set; }
+
+        /// <summary>The request's local declaration and configuring statements, removed with the call.</summary>
+        public List<StatementSyntax> RequestStatements { get; } = new();
     }
 
     private static FixPlan? Plan(Diagnostic diagnostic, SyntaxNode root, SemanticModel semanticModel, LambdaInvokeSymbols symbols, CancellationToken cancellationToken)
@@ -196,6 +213,7 @@ public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
 
         var plan = new FixPlan(invocation, info);
         var usage = AnalyzeResponseUsage(invocation, semanticModel, plan.StatusOk, cancellationToken);
+        plan.Usage = usage;
         plan.CanInvokeAsynchronously = usage != ResponseUsage.Used;
 
         if (usage == ResponseUsage.Discarded)
@@ -386,7 +404,6 @@ public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
         var compilation = semanticModel.Compilation;
         var info = plan.Request;
         if (!diagnostic.Properties.TryGetValue(SynchronousLambdaInvocationAnalyzer.TargetStemProperty, out var stem) || string.IsNullOrEmpty(stem)
-            || info.Local is not null
             || compilation.GetTypeByMetadataName("Amazon.SQS.IAmazonSQS") is not { } sqsInterface
             || compilation.GetTypeByMetadataName("Amazon.SQS.AmazonSQSClient") is null
             || compilation.GetTypeByMetadataName("Amazon.SQS.Model.SendMessageRequest") is null
@@ -398,10 +415,12 @@ public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
             return;
         }
 
-        // The payload expression, as written on the right of "Payload =".
-        var payloadAssignment = info.Creation?.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
-            .FirstOrDefault(a => a.Target is IPropertyReferenceOperation { Property.Name: "Payload" });
-        if (payloadAssignment?.Syntax is not AssignmentExpressionSyntax { Right: var payload } || payload.ContainsDiagnostics)
+        // The payload expression, as written on the right of "Payload =" (in the initializer, or for a request
+        // in a local used by this call only, in the statements that configure it, which go with the call).
+        var requestStatements = new List<StatementSyntax>();
+        var assignments = new List<AssignmentExpressionSyntax>();
+        if (!TryCollectRequest(plan, semanticModel, cancellationToken, requestStatements, assignments)
+            || RequestPayload(assignments, info.Local, semanticModel, cancellationToken) is not { } payload)
         {
             return;
         }
@@ -445,6 +464,7 @@ public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
 
         plan.QueueStem = stem;
         plan.Payload = payload;
+        plan.RequestStatements.AddRange(requestStatements);
         plan.ContainingType = type;
         plan.InStaticContext = inStatic;
         plan.ExistingSqsMember = existing;
@@ -636,5 +656,17 @@ public sealed class SynchronousLambdaInvocationCodeFixProvider : CodeFixProvider
             .WithTriviaFrom(invocation)
             .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
         editor.ReplaceNode(invocation, replacement);
+
+        if (plan.RequestStatements.Count > 0 && invocation.FirstAncestorOrSelf<StatementSyntax>() is { } statement)
+        {
+            // The request's statements go; their leading comments stay, above the send.
+            var leading = plan.RequestStatements[0].GetLeadingTrivia();
+            foreach (var removed in plan.RequestStatements)
+            {
+                editor.RemoveNode(removed, SyntaxRemoveOptions.KeepNoTrivia);
+            }
+
+            editor.ReplaceNode(statement, (node, _) => node.WithLeadingTrivia(leading));
+        }
     }
 }

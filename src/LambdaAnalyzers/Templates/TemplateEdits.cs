@@ -117,6 +117,35 @@ internal static class TemplateEdits
         return new TextChange(new TextSpan(start, 0), body + "," + nl + pad);
     }
 
+    /// <summary>
+    /// Adds an item at the start of a JSON array (its text may span lines; continuation lines are indented like the
+    /// item). Null for empty arrays, and for multi-line items in an array written on one line.
+    /// </summary>
+    public static TextChange? AddJsonItem(DeploymentFile file, TemplateNode sequence, string item)
+    {
+        var text = file.Text;
+        if (sequence.Kind != TemplateNodeKind.Sequence || sequence.Items.Length == 0 || sequence.Span.Length == 0 || text[sequence.Span.Start] != '[')
+        {
+            return null;
+        }
+
+        var start = sequence.Items[0].Span.Start;
+        if (text.Lines.GetLineFromPosition(start).LineNumber == text.Lines.GetLineFromPosition(sequence.Span.Start).LineNumber)
+        {
+            return item.IndexOf('\n') >= 0 ? null : new TextChange(new TextSpan(start, 0), item + ", ");
+        }
+
+        var indent = Column(text, start);
+        if (indent < 0)
+        {
+            return null;
+        }
+
+        var nl = NewLine(text);
+        var pad = new string(' ', indent);
+        return new TextChange(new TextSpan(start, 0), item.Replace("\n", nl + pad) + "," + nl + pad);
+    }
+
     /// <summary>Adds lines at the end of an HCL block body, after a blank line (a separate alignment group for terraform fmt).</summary>
     public static TextChange? AddHcl(DeploymentFile file, TemplateNode block, IReadOnlyList<string> lines)
     {

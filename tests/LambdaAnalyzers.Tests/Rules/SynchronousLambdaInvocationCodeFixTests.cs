@@ -559,4 +559,204 @@ public sealed class SynchronousLambdaInvocationCodeFixTests
         test.FixedState.AdditionalFiles.Add(("/0/template.yaml", template));
         return test.RunAsync();
     }
+
+    // ---------------------------------------------------------------- send through a queue: request in a local
+
+    [Fact]
+    public Task Queue_RequestInLocal_ItsStatementsGoWithTheCall()
+        => VerifyFixAsync(
+            Handler("""
+                // Audit trail.
+                var request = new InvokeRequest { FunctionName = Environment.GetEnvironmentVariable("AUDIT_FUNCTION_NAME") };
+                request.Payload = input;
+                await Lambda.{|LAMBDA002:InvokeAsync|}(request);
+                """),
+            Handler(
+                """
+                // Audit trail.
+                await Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = Environment.GetEnvironmentVariable("AUDIT_QUEUE_URL"), MessageBody = input });
+                """,
+                "private static readonly IAmazonSQS Sqs = new AmazonSQSClient();",
+                usings: "using Amazon.SQS;\nusing Amazon.SQS.Model;\n"),
+            Queue);
+
+    [Fact]
+    public Task Queue_LocalReadAfterTheCall_NoQueueFix()
+        => VerifyNoFixAsync(Handler("""
+            var request = new InvokeRequest { FunctionName = Environment.GetEnvironmentVariable("AUDIT_FUNCTION_NAME") };
+            request.Payload = input;
+            await Lambda.{|LAMBDA002:InvokeAsync|}(request);
+            context.Logger.LogLine(request.FunctionName);
+            """), Queue);
+
+    [Fact]
+    public Task Queue_LocalConfiguredAwayFromTheCall_NoQueueFix()
+        => VerifyNoFixAsync(Handler("""
+            var request = new InvokeRequest { FunctionName = Environment.GetEnvironmentVariable("AUDIT_FUNCTION_NAME") };
+            request.Payload = input;
+            input = input.Trim();
+            await Lambda.{|LAMBDA002:InvokeAsync|}(request);
+            """), Queue);
+
+    // ---------------------------------------------------------------- send through a queue: JSON template
+
+    private const string JsonTemplateBefore = """
+        {
+          "AWSTemplateFormatVersion": "2010-09-09",
+          "Transform": "AWS::Serverless-2016-10-31",
+          "Resources": {
+            "CheckoutFunction": {
+              "Type": "AWS::Serverless::Function",
+              "Properties": {
+                "Handler": "TestProject::Shop.CheckoutFunction::HandleAsync",
+                "Environment": {
+                  "Variables": {
+                    "AUDIT_FUNCTION_NAME": { "Ref": "AuditFunction" }
+                  }
+                },
+                "Policies": [
+                  "AWSLambdaBasicExecutionRole"
+                ]
+              }
+            },
+            "AuditFunction": {
+              "Type": "AWS::Serverless::Function",
+              "Properties": {
+                "Handler": "TestProject::Shop.AuditFunction::HandleAsync",
+                "Timeout": 10
+              }
+            }
+          }
+        }
+
+        """;
+
+    private const string JsonTemplateAfter = """
+        {
+          "AWSTemplateFormatVersion": "2010-09-09",
+          "Transform": "AWS::Serverless-2016-10-31",
+          "Resources": {
+            "AuditQueue": {
+              "Type": "AWS::SQS::Queue",
+              "Properties": {
+                "VisibilityTimeout": 60,
+                "RedrivePolicy": {
+                  "deadLetterTargetArn": { "Fn::GetAtt": ["AuditDeadLetterQueue", "Arn"] },
+                  "maxReceiveCount": 3
+                }
+              }
+            },
+            "AuditDeadLetterQueue": {
+              "Type": "AWS::SQS::Queue"
+            },
+            "CheckoutFunction": {
+              "Type": "AWS::Serverless::Function",
+              "Properties": {
+                "Handler": "TestProject::Shop.CheckoutFunction::HandleAsync",
+                "Environment": {
+                  "Variables": {
+                    "AUDIT_QUEUE_URL": { "Ref": "AuditQueue" },
+                    "AUDIT_FUNCTION_NAME": { "Ref": "AuditFunction" }
+                  }
+                },
+                "Policies": [
+                  { "SQSSendMessagePolicy": { "QueueName": { "Fn::GetAtt": ["AuditQueue", "QueueName"] } } },
+                  "AWSLambdaBasicExecutionRole"
+                ]
+              }
+            },
+            "AuditFunction": {
+              "Type": "AWS::Serverless::Function",
+              "Properties": {
+                "Events": {
+                  "AuditQueue": {
+                    "Type": "SQS",
+                    "Properties": {
+                      "Queue": { "Fn::GetAtt": ["AuditQueue", "Arn"] },
+                      "FunctionResponseTypes": ["ReportBatchItemFailures"]
+                    }
+                  }
+                },
+                "Handler": "TestProject::Shop.AuditFunction::HandleAsync",
+                "Timeout": 10
+              }
+            }
+          }
+        }
+
+        """;
+
+    private static Task VerifyQueueWithTemplateAsync(string path, string template, string fixedTemplate)
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Handler("""await Lambda.{|LAMBDA002:InvokeAsync|}(new InvokeRequest { FunctionName = Environment.GetEnvironmentVariable("AUDIT_FUNCTION_NAME"), Payload = input });"""),
+            FixedCode = Handler(
+                """await Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = Environment.GetEnvironmentVariable("AUDIT_QUEUE_URL"), MessageBody = input });""",
+                "private static readonly IAmazonSQS Sqs = new AmazonSQSClient();",
+                usings: "using Amazon.SQS;\nusing Amazon.SQS.Model;\n"),
+            CodeActionEquivalenceKey = Queue,
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck,
+        };
+        test.TestState.AdditionalFiles.Add((path, template));
+        test.FixedState.AdditionalFiles.Add((path, fixedTemplate));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Queue_JsonServerlessTemplate_AddsQueueDeadLetterQueueEventSourcePolicyAndVariable()
+        => VerifyQueueWithTemplateAsync("/0/serverless.template", JsonTemplateBefore, JsonTemplateAfter);
+
+    [Fact]
+    public Task Queue_JsonTemplateWithoutPoliciesOrEvents_AddsThem()
+        => VerifyQueueWithTemplateAsync(
+            "/0/serverless.template",
+            JsonTemplateBefore.Replace(",\n        \"Policies\": [\n          \"AWSLambdaBasicExecutionRole\"\n        ]", string.Empty),
+            JsonTemplateAfter.Replace("""
+                        "Handler": "TestProject::Shop.CheckoutFunction::HandleAsync",
+                        "Environment": {
+                          "Variables": {
+                            "AUDIT_QUEUE_URL": { "Ref": "AuditQueue" },
+                            "AUDIT_FUNCTION_NAME": { "Ref": "AuditFunction" }
+                          }
+                        },
+                        "Policies": [
+                          { "SQSSendMessagePolicy": { "QueueName": { "Fn::GetAtt": ["AuditQueue", "QueueName"] } } },
+                          "AWSLambdaBasicExecutionRole"
+                        ]
+                """, """
+                        "Policies": [
+                          { "SQSSendMessagePolicy": { "QueueName": { "Fn::GetAtt": ["AuditQueue", "QueueName"] } } }
+                        ],
+                        "Handler": "TestProject::Shop.CheckoutFunction::HandleAsync",
+                        "Environment": {
+                          "Variables": {
+                            "AUDIT_QUEUE_URL": { "Ref": "AuditQueue" },
+                            "AUDIT_FUNCTION_NAME": { "Ref": "AuditFunction" }
+                          }
+                        }
+                """));
+
+    [Fact]
+    public Task Queue_JsonTemplatePoliciesNotAList_EditsOnlyTheCode()
+    {
+        var template = JsonTemplateBefore.Replace("\"Policies\": [\n          \"AWSLambdaBasicExecutionRole\"\n        ]", "\"Policies\": \"AWSLambdaBasicExecutionRole\"");
+        Assert.NotEqual(JsonTemplateBefore, template);
+        return VerifyQueueWithTemplateAsync("/0/serverless.template", template, template);
+    }
+
+    [Fact]
+    public void Queue_EditedJsonTemplate_ReadsBackWithTheQueueAndTheEventSource()
+    {
+        var file = LambdaAnalyzers.Templates.DeploymentFile.Read("/0/serverless.template", Microsoft.CodeAnalysis.Text.SourceText.From(JsonTemplateAfter), System.Threading.CancellationToken.None);
+        Assert.NotNull(file);
+        var audit = Assert.Single(file!.Functions, f => f.Name == "AuditFunction");
+        Assert.Equal("SQS", Assert.Single(audit.Events).Type);
+        Assert.Contains(file.Queues, q => q.Name == "AuditQueue");
+        Assert.Contains(file.Queues, q => q.Name == "AuditDeadLetterQueue");
+        var checkout = Assert.Single(file.Functions, f => f.Name == "CheckoutFunction");
+        Assert.Equal("AuditQueue", checkout.GetProperty("Environment")?.Get("Variables")?.Get("AUDIT_QUEUE_URL")?.Get("Ref")?.Value);
+        Assert.Equal(2, checkout.GetProperty("Policies")?.Items.Length);
+    }
 }
