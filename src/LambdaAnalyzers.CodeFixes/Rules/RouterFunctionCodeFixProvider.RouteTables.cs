@@ -188,8 +188,11 @@ public sealed partial class RouterFunctionCodeFixProvider
                         ConditionalExpressionSyntax conditional => Unawait(conditional.WhenTrue) == call && conditional.WhenTrue == (awaitedCall ? call.Parent : call),
                         _ => true,
                     };
+                    // The lambda's value becomes the handler's: the delegate must return exactly what the handler returns.
+                    var expected = handlerAsync ? (handler.ReturnType as INamedTypeSymbol)?.TypeArguments.FirstOrDefault() : handler.ReturnType;
+                    var actual = semanticModel.GetTypeInfo(awaitedCall ? call.Parent! : call, ct).Type;
                     var lambdaAsync = lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
-                    if (!returnedAsIs || (awaitedCall ? !(handlerAsync && lambdaAsync) : handlerAsync))
+                    if (!returnedAsIs || (awaitedCall ? !(handlerAsync && lambdaAsync) : handlerAsync) || !SymbolEqualityComparer.Default.Equals(expected, actual))
                     {
                         return null;
                     }

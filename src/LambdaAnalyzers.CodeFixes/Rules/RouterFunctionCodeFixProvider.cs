@@ -21,11 +21,12 @@ namespace LambdaAnalyzers.CodeFixes.Rules;
 
 /// <summary>
 /// LAMBDA001: "Split into one function per route". For a handler whose body is code shared by every
-/// route followed by a <c>switch</c> statement whose sections each end in <c>return</c>/<c>throw</c>, writes
-/// one public handler per route (same signature; the shared code copied in front of the section's code),
-/// removes the router, and — when a SAM YAML template maps the router function — replaces its resource by
-/// one resource per route (same properties, Handler pointing at the new method, the route as its only
-/// API event). Nothing is offered when the split cannot be proven safe: the result must compile and the
+/// route followed by a <c>switch</c> statement whose sections each end in <c>return</c>/<c>throw</c> (or a run of
+/// if-return tests, a returned switch expression, a dictionary route table of delegates), writes one public
+/// handler per route (same signature; the shared code copied in front of the route's code; Annotations routes take
+/// <c>[FromRoute]</c>/<c>[FromBody]</c> parameters), removes the router, and — when a SAM/CloudFormation template
+/// (YAML or JSON) maps the router function — replaces its resource by one resource per route (same properties,
+/// Handler pointing at the new method, the route as its only API event). Nothing is offered when the split cannot be proven safe: the result must compile and the
 /// route of every section must be known.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RouterFunctionCodeFixProvider)), Shared]
@@ -284,6 +285,14 @@ public sealed partial class RouterFunctionCodeFixProvider : CodeFixProvider
             }
         }
         else
+        {
+            return null;
+        }
+
+        // Each arm is returned as it is: the switch's value must not be converted again on the way out (object handler,
+        // arms 1 and 2L: the switch boxes a long, a method returning 1 would box an int).
+        var typeInfo = semanticModel.GetTypeInfo(switchExpression, ct);
+        if (typeInfo.Type is { } switchType && !SymbolEqualityComparer.IncludeNullability.Equals(switchType, typeInfo.ConvertedType))
         {
             return null;
         }

@@ -1279,6 +1279,21 @@ public sealed class RouterFunctionCodeFixTests
             """);
 
     [Fact]
+    public Task SwitchExpressionValueConvertedOnReturn_NoFix()
+        => NoFixAsync(Header + """
+            public class Api
+            {
+                public object Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => request.Path switch
+                    {
+                        "/a" => 1,
+                        "/b" => 2L,
+                        _ => 0,
+                    };
+            }
+            """);
+
+    [Fact]
     public Task SwitchExpressionNotReturnedDirectly_NoFix()
         => NoFixAsync(Header + """
             public class Api
