@@ -21,15 +21,16 @@ namespace LambdaAnalyzers.CodeFixes.Rules;
 
 /// <summary>
 /// LAMBDA001: "Split into one function per route". For a handler whose body is code shared by every
-/// route followed by a <c>switch</c> statement whose sections each end in <c>return</c>/<c>throw</c>, writes
-/// one public handler per route (same signature; the shared code copied in front of the section's code),
-/// removes the router, and — when a SAM YAML template maps the router function — replaces its resource by
-/// one resource per route (same properties, Handler pointing at the new method, the route as its only
-/// API event). Nothing is offered when the split cannot be proven safe: the result must compile and the
+/// route followed by a <c>switch</c> statement whose sections each end in <c>return</c>/<c>throw</c> (or a run of
+/// if-return tests, a returned switch expression, a dictionary route table of delegates), writes one public
+/// handler per route (same signature; the shared code copied in front of the route's code; Annotations routes take
+/// <c>[FromRoute]</c>/<c>[FromBody]</c> parameters), removes the router, and — when a SAM/CloudFormation template
+/// (YAML or JSON) maps the router function — replaces its resource by one resource per route (same properties,
+/// Handler pointing at the new method, the route as its only API event). Nothing is offered when the split cannot be proven safe: the result must compile and the
 /// route of every section must be known.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RouterFunctionCodeFixProvider)), Shared]
-public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
+public sealed partial class RouterFunctionCodeFixProvider : CodeFixProvider
 {
     public const string EquivalenceKey = "LAMBDA001.SplitPerRoute";
 
@@ -82,7 +83,8 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         }
 
         var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
-        if (token.Parent?.Parent is not BlockSyntax body || body.Parent is not MethodDeclarationSyntax method)
+        var method = token.Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>();
+        if (method is null)
         {
             return null;
         }
@@ -106,19 +108,33 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
             }
         }
 
-        var routes = token.Parent switch
+        var options = document.Project.AnalyzerOptions;
+        var body = method.Body;
+        TableSplit? table = null;
+        List<CandidateRoute>? routes;
+        switch (token.Parent)
         {
-            SwitchStatementSyntax switchStatement when token.IsKind(SyntaxKind.SwitchKeyword) => SwitchRoutes(semanticModel, document.Project.AnalyzerOptions, body, switchStatement, ct),
-            IfStatementSyntax when token.IsKind(SyntaxKind.IfKeyword) => IfRoutes(semanticModel, document.Project.AnalyzerOptions, body, ct),
-            _ => null,
-        };
+            case SwitchStatementSyntax switchStatement when token.IsKind(SyntaxKind.SwitchKeyword) && body is not null && switchStatement.Parent == body:
+                routes = RouterFunctionAnalyzer.UsesRouteHelper(semanticModel, switchStatement.Expression, ct) ? null : SwitchRoutes(semanticModel, options, body, switchStatement, ct);
+                break;
+            case IfStatementSyntax ifStatement when token.IsKind(SyntaxKind.IfKeyword) && body is not null && ifStatement.Parent == body:
+                routes = IfRoutes(semanticModel, options, body, ct);
+                break;
+            case SwitchExpressionSyntax switchExpression when token.IsKind(SyntaxKind.SwitchKeyword):
+                routes = RouterFunctionAnalyzer.UsesRouteHelper(semanticModel, switchExpression.GoverningExpression, ct) ? null : SwitchExpressionRoutes(semanticModel, options, method, switchExpression, ct);
+                break;
+            default:
+                table = TableSplit.Create(semanticModel, options, method, methodSymbol, root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), ct);
+                routes = annotations is null ? table?.Routes : null;
+                break;
+        }
 
         if (routes is null)
         {
             return null;
         }
 
-        if (routes.Count < 2)
+        if (routes.Count < 2 || Overlaps(routes))
         {
             return null;
         }
@@ -153,7 +169,28 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
             }
 
             var name = Unique(MethodName(route.Method, route.Path is null ? null : path, baseName) + (async ? "Async" : string.Empty), taken);
-            planned.Add(new PlannedRoute(verb, path, name, candidate.Prefix, candidate.Arm, candidate.Origin));
+            var plannedRoute = new PlannedRoute(verb, path, name, candidate.Prefix, candidate.Arm, candidate.Origin)
+            {
+                ExpressionBody = candidate.ExpressionBody,
+                MakeAsync = candidate.MakeAsync,
+                ArmExpression = candidate.ArmExpression,
+                ExpressionBodied = candidate.ExpressionBodied,
+            };
+
+            if (annotations is not null)
+            {
+                // Every {name} of the route template must be a parameter of the method (the generator refuses the template otherwise).
+                var armNodes = candidate.ArmExpression is { } armExpression ? new SyntaxNode[] { armExpression } : candidate.Arm.ToArray<SyntaxNode>();
+                var parameters = AnnotationsParameters.Plan(semanticModel, method, methodSymbol, path!, candidate.Prefix, armNodes, ct);
+                if (parameters is null)
+                {
+                    return null;
+                }
+
+                plannedRoute = parameters.Apply(plannedRoute);
+            }
+
+            planned.Add(plannedRoute);
         }
 
         // Write the methods: sections written as one block lose their braces unless a name then clashes.
@@ -161,7 +198,7 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         Solution? solution = null;
         foreach (var flatten in new[] { true, false })
         {
-            var newDocument = await WriteMethodsAsync(document, root, method, planned, flatten, annotations, ct).ConfigureAwait(false);
+            var newDocument = await WriteMethodsAsync(document, root, method, planned, flatten, annotations, table?.RemovableDeclaration(document.Project.Solution, ct), ct).ConfigureAwait(false);
 
             // The result must compile: no error the original did not have.
             var newCompilation = await newDocument.Project.GetCompilationAsync(ct).ConfigureAwait(false);
@@ -205,6 +242,126 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         public SyntaxNode Origin { get; }
         public List<StatementSyntax> Prefix { get; }
         public List<StatementSyntax> Arm { get; }
+
+        /// <summary>Set when the router is expression-bodied: the new method is too (<c>=&gt; arm</c>).</summary>
+        public ExpressionSyntax? ExpressionBody { get; set; }
+
+        /// <summary>The route's code is the body of an async lambda: the new method gets the <c>async</c> modifier.</summary>
+        public bool MakeAsync { get; set; }
+
+        /// <summary>A switch expression's arm: the value the new method returns (an original node, so it can still be bound).</summary>
+        public ExpressionSyntax? ArmExpression { get; set; }
+
+        public bool ExpressionBodied { get; set; }
+    }
+
+    /// <summary>
+    /// A switch expression whose value the handler returns (<c>=&gt; x switch { … }</c>, or <c>return x switch { … };</c> as the
+    /// last statement after shared code): each arm that is exactly one route becomes a method returning the arm's value;
+    /// the default arm (<c>_</c>, <c>var x</c>, <c>"$default"</c>) is the fallback and is dropped.
+    /// </summary>
+    private static List<CandidateRoute>? SwitchExpressionRoutes(SemanticModel semanticModel, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options, MethodDeclarationSyntax method, SwitchExpressionSyntax switchExpression, CancellationToken ct)
+    {
+        SyntaxNode value = switchExpression;
+        while (value.Parent is ParenthesizedExpressionSyntax parenthesized)
+        {
+            value = parenthesized;
+        }
+
+        List<StatementSyntax> prefix;
+        var expressionBodied = false;
+        if (value.Parent is ArrowExpressionClauseSyntax arrow && arrow.Parent == method)
+        {
+            prefix = new List<StatementSyntax>();
+            expressionBodied = true;
+        }
+        else if (value.Parent is ReturnStatementSyntax returnStatement && returnStatement.Parent is BlockSyntax body && body == method.Body
+                 && body.Statements.LastOrDefault() == returnStatement)
+        {
+            prefix = body.Statements.Take(body.Statements.Count - 1).ToList();
+            if (prefix.Any(ContainsDispatchCandidate))
+            {
+                return null;
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        // Each arm is returned as it is: the switch's value must not be converted again on the way out (object handler,
+        // arms 1 and 2L: the switch boxes a long, a method returning 1 would box an int).
+        var typeInfo = semanticModel.GetTypeInfo(switchExpression, ct);
+        if (typeInfo.Type is { } switchType && !SymbolEqualityComparer.IncludeNullability.Equals(switchType, typeInfo.ConvertedType))
+        {
+            return null;
+        }
+
+        var arms = RouterFunctionAnalyzer.GetArmRoutes(semanticModel, options, switchExpression, ct);
+        if (arms is null)
+        {
+            return null;
+        }
+
+        var routes = new List<CandidateRoute>();
+        foreach (var (arm, route, nested, pure) in arms)
+        {
+            if (IsDefaultArm(arm))
+            {
+                continue;
+            }
+
+            if (nested || !pure || !IsSplittable(route))
+            {
+                return null;
+            }
+
+            routes.Add(new CandidateRoute(route, arm, prefix, new List<StatementSyntax>())
+            {
+                ArmExpression = arm.Expression,
+                ExpressionBodied = expressionBodied,
+            });
+        }
+
+        return routes;
+    }
+
+    /// <summary><c>_ =&gt;</c>, <c>var x =&gt;</c> without a when clause, or the HTTP API's <c>"$default"</c> route key.</summary>
+    private static bool IsDefaultArm(SwitchExpressionArmSyntax arm)
+        => arm.WhenClause is null && arm.Pattern switch
+        {
+            DiscardPatternSyntax => true,
+            VarPatternSyntax { Designation: SingleVariableDesignationSyntax or DiscardDesignationSyntax } => true,
+            ConstantPatternSyntax { Expression: LiteralExpressionSyntax { Token.ValueText: "$default" } } => true,
+            _ => false,
+        };
+
+    /// <summary>
+    /// A prefix test (<c>StartsWith("/orders/")</c>) placed before an exact route it also matches takes that route's requests in
+    /// the router; API Gateway would send them to the exact route instead. Such routers are not split.
+    /// </summary>
+    private static bool Overlaps(List<CandidateRoute> routes)
+    {
+        for (var i = 0; i < routes.Count; i++)
+        {
+            if (routes[i].Route.Path is not { } prefix || !prefix.EndsWith("*", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var stem = prefix.TrimEnd('*');
+            for (var j = i + 1; j < routes.Count; j++)
+            {
+                var later = routes[j].Route;
+                if (later.Path is { } path && path.StartsWith(stem, StringComparison.Ordinal)
+                    && (later.Method is null || routes[i].Route.Method is null || later.Method == routes[i].Route.Method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Code before the switch is shared; each section that is exactly one route becomes a route; the default is the fallback.</summary>
@@ -316,12 +473,15 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         => statement.DescendantNodesAndSelf().Any(n => n is SwitchStatementSyntax or SwitchExpressionSyntax
             || n is IfStatementSyntax && statement is not IfStatementSyntax);
 
-    private static async Task<Document> WriteMethodsAsync(Document document, SyntaxNode root, MethodDeclarationSyntax method, List<PlannedRoute> planned, bool flatten, AnnotationsApi? annotations, CancellationToken ct)
+    private static async Task<Document> WriteMethodsAsync(Document document, SyntaxNode root, MethodDeclarationSyntax method, List<PlannedRoute> planned, bool flatten, AnnotationsApi? annotations, SyntaxNode? removable, CancellationToken ct)
     {
         var newMethods = new List<MemberDeclarationSyntax>();
         foreach (var route in planned)
         {
-            var statements = route.Prefix.Concat(flatten ? route.Arm.SelectMany(Flatten) : route.Arm).ToList();
+            var arm = route.ArmExpression is { } armExpression
+                ? new List<StatementSyntax> { armExpression is ThrowExpressionSyntax thrown ? SyntaxFactory.ThrowStatement(thrown.Expression.WithoutTrivia()) : SyntaxFactory.ReturnStatement(armExpression.WithoutTrivia()) }
+                : route.Arm;
+            var statements = route.Prefix.Concat(flatten ? arm.SelectMany(Flatten) : arm).ToList();
             var modifiers = method.Modifiers;
             if (!modifiers.Any(SyntaxKind.PublicKeyword))
             {
@@ -329,21 +489,48 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
                     .Insert(0, SyntaxFactory.Token(SyntaxKind.PublicKeyword));
             }
 
+            if (route.MakeAsync && !modifiers.Any(SyntaxKind.AsyncKeyword))
+            {
+                modifiers = modifiers.Add(SyntaxFactory.Token(SyntaxKind.AsyncKeyword));
+            }
+
             var newMethod = method
                 .WithAttributeLists(annotations is null ? method.AttributeLists : annotations.AttributesFor(route.Verb, route.Path!))
                 .WithIdentifier(SyntaxFactory.Identifier(route.Name))
                 .WithModifiers(modifiers)
+                .WithParameterList(route.Parameters ?? method.ParameterList)
                 .WithBody(SyntaxFactory.Block(statements))
                 .WithExpressionBody(null)
                 .WithSemicolonToken(default)
                 .WithLeadingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
                 .WithAdditionalAnnotations(Formatter.Annotation);
+            if ((route.ExpressionBody ?? (route.ExpressionBodied ? route.ArmExpression?.WithoutTrivia() : null)) is { } expression && route.Prefix.Count == 0)
+            {
+                newMethod = newMethod
+                    .WithBody(null)
+                    .WithExpressionBody(SyntaxFactory.ArrowExpressionClause(expression.WithLeadingTrivia(SyntaxFactory.ElasticSpace)))
+                    .WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken).WithTrailingTrivia(method.GetTrailingTrivia()));
+            }
+
             newMethods.Add(newMethod);
         }
 
         // The router's comments stay on the first method, its documentation (which describes the router) does not.
         newMethods[0] = newMethods[0].WithLeadingTrivia(method.GetLeadingTrivia().Where(t => !t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) && !t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)));
-        var newDocument = document.WithSyntaxRoot(root.ReplaceNode(method, newMethods));
+        if (removable is not null && removable.Parent is TypeDeclarationSyntax { Members: var members } && members.IndexOf((MemberDeclarationSyntax)removable) == 0 && members.IndexOf(method) == 1)
+        {
+            // The table was the first member: the first route starts the type's body without a blank line.
+            newMethods[0] = newMethods[0].WithLeadingTrivia(newMethods[0].GetLeadingTrivia().SkipWhile(t => t.IsKind(SyntaxKind.EndOfLineTrivia) || t.IsKind(SyntaxKind.WhitespaceTrivia)));
+        }
+
+        var newRoot = removable is null ? root.TrackNodes(method) : root.TrackNodes(method, removable);
+        newRoot = newRoot.ReplaceNode(newRoot.GetCurrentNode(method)!, newMethods);
+        if (removable is not null && newRoot.GetCurrentNode(removable) is { } table)
+        {
+            newRoot = newRoot.RemoveNode(table, SyntaxRemoveOptions.KeepNoTrivia)!;
+        }
+
+        var newDocument = document.WithSyntaxRoot(newRoot);
         newDocument = await Microsoft.CodeAnalysis.Editing.ImportAdder.AddImportsAsync(newDocument, Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation, cancellationToken: ct).ConfigureAwait(false);
         newDocument = await Microsoft.CodeAnalysis.Simplification.Simplifier.ReduceAsync(newDocument, Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation, cancellationToken: ct).ConfigureAwait(false);
         return await Formatter.FormatAsync(newDocument, Formatter.Annotation, cancellationToken: ct).ConfigureAwait(false);
@@ -411,7 +598,8 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
             return eventPath is not null && eventPath.IndexOf("+}", StringComparison.Ordinal) < 0 ? eventPath : null;
         }
 
-        if (!routePath.StartsWith("/", StringComparison.Ordinal) || routePath.IndexOf('~') >= 0 || routePath.IndexOf('^') >= 0 || routePath.IndexOf('$') >= 0)
+        // Only what an API Gateway resource path can hold (a route key written "/orders:GET" or "/orders GET" is not one).
+        if (!routePath.StartsWith("/", StringComparison.Ordinal) || routePath.Any(c => !(char.IsLetterOrDigit(c) && c < 128) && "/-_.{}+*".IndexOf(c) < 0))
         {
             return null;
         }
@@ -624,6 +812,14 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         public string Verb { get; }
         public string? Path { get; }
         public string Name { get; }
+
+        public ExpressionSyntax? ExpressionBody { get; set; }
+        public bool MakeAsync { get; set; }
+        public ExpressionSyntax? ArmExpression { get; set; }
+        public bool ExpressionBodied { get; set; }
+
+        /// <summary>Annotations routes: the parameters the route takes (<c>[FromRoute]</c>, <c>[FromBody]</c>), else the router's.</summary>
+        public ParameterListSyntax? Parameters { get; set; }
     }
 
     private sealed class TemplateMapping
@@ -669,7 +865,7 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
                     continue;
                 }
 
-                if (result.Function is not null || file.Format != TemplateFormat.CloudFormationYaml || function.Resource is null)
+                if (result.Function is not null || file.Format is not (TemplateFormat.CloudFormationYaml or TemplateFormat.CloudFormationJson) || function.Resource is null)
                 {
                     result.Refused = true;
                     return result;
@@ -679,6 +875,14 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
                 var entry = resources?.Entries.FirstOrDefault(e => e.KeySpan == function.NameSpan);
                 var events = function.Properties?.Get("Events");
                 if (entry is null || events is null || events.Entries.Length != 1 || !entry.Span.Contains(function.Handler.Span))
+                {
+                    result.Refused = true;
+                    return result;
+                }
+
+                // Outputs, permissions or other resources that name the function (or what SAM generates for it, such as
+                // OrdersFunctionRole) would point at a resource that no longer exists.
+                if (IsReferencedElsewhere(file.Root!, entry, function.Name))
                 {
                     result.Refused = true;
                     return result;
@@ -707,6 +911,44 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         return result;
     }
 
+    /// <summary>True when a node outside the resource refers to the logical id (Ref, GetAtt, Sub, DependsOn) or to an id SAM derives from it.</summary>
+    private static bool IsReferencedElsewhere(TemplateNode root, TemplateEntry resource, string logicalId)
+    {
+        var declared = new HashSet<string>(root.Get("Resources")?.Entries.Select(e => e.Key) ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
+        var stack = new Stack<TemplateNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (CloudFormationModel.ReferencedIds(node).Any(id => id == logicalId || id.StartsWith(logicalId, StringComparison.Ordinal) && !declared.Contains(id)))
+            {
+                return true;
+            }
+
+            foreach (var child in node.Entries)
+            {
+                if (child == resource)
+                {
+                    continue;
+                }
+
+                if (child.Key == "DependsOn" && (child.Value.Value == logicalId || child.Value.Items.Any(i => i.Value == logicalId)))
+                {
+                    return true;
+                }
+
+                stack.Push(child.Value);
+            }
+
+            foreach (var item in node.Items)
+            {
+                stack.Push(item);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Replaces the router's resource by one copy per route (logical id, Handler, event name, Path and Method changed).</summary>
     private static SourceText? EditTemplate(TemplateMapping mapping, List<PlannedRoute> routes)
     {
@@ -718,10 +960,19 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         var properties = eventEntry.Value.Get("Properties")!;
         var pathNode = properties.Get("Path")!;
         var methodNode = properties.Get("Method")!;
+        var json = file.Format == TemplateFormat.CloudFormationJson;
 
-        var start = text.Lines.GetLineFromPosition(entry.KeySpan.Start).Start;
+        // YAML: whole lines, copies separated by a blank line. JSON: the property itself ("Name": { … }), copies separated by
+        // a comma and the property's indentation; the comma after the router's property (if any) stays after the last copy.
+        var start = json ? entry.Span.Start : text.Lines.GetLineFromPosition(entry.KeySpan.Start).Start;
         var endLine = text.Lines.GetLineFromPosition(Math.Max(entry.Span.End - 1, entry.Span.Start));
-        var end = endLine.End;
+        var end = json ? entry.Span.End : endLine.End;
+        var indent = json ? TemplateEdits.Column(text, start) : 0;
+        if (indent < 0)
+        {
+            return null;
+        }
+
         var block = text.ToString(TextSpan.FromBounds(start, end));
         if (block.Length == 0)
         {
@@ -760,7 +1011,8 @@ public sealed class RouterFunctionCodeFixProvider : CodeFixProvider
         }
 
         var newline = text.Lines.Count > 1 && text.ToString().Contains("\r\n") ? "\r\n" : "\n";
-        return text.Replace(TextSpan.FromBounds(start, end), string.Join(newline + newline, copies));
+        var separator = json ? "," + newline + new string(' ', indent) : newline + newline;
+        return text.Replace(TextSpan.FromBounds(start, end), string.Join(separator, copies));
     }
 
     private static string TrimAsync(string name) => name.EndsWith("Async", StringComparison.Ordinal) && name.Length > 5 ? name.Substring(0, name.Length - 5) : name;

@@ -164,6 +164,67 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
         return new RouteWalker(semanticModel, symbols, operationFields, ct).SectionRoutes(node);
     }
 
+    /// <summary>
+    /// For the code fix: the route each arm of a dispatching switch expression stands for, whether the arm
+    /// dispatches again, and whether the arm is exactly its route (one pattern, no <c>or</c>/<c>not</c>, a when
+    /// clause of route tests only).
+    /// </summary>
+    internal static List<(SwitchExpressionArmSyntax Arm, Route Route, bool HasNestedDispatch, bool IsPureRoute)>? GetArmRoutes(
+        SemanticModel semanticModel, AnalyzerOptions options, SwitchExpressionSyntax node, CancellationToken ct)
+        => CreateWalker(semanticModel, options, node.SyntaxTree, ct).ArmRoutes(node);
+
+    /// <summary>
+    /// For the code fix: the entries of a route table looked up with <paramref name="key"/>
+    /// (<c>Routes[key]</c>, <c>Routes.TryGetValue(key, out var h)</c>): each entry's route and the value written for it.
+    /// Null when <paramref name="table"/> is not a route table written in an initializer of this file.
+    /// </summary>
+    internal static List<(Route Route, ExpressionSyntax Value)>? GetTableRoutes(
+        SemanticModel semanticModel, AnalyzerOptions options, ExpressionSyntax table, ExpressionSyntax key, CancellationToken ct)
+        => CreateWalker(semanticModel, options, table.SyntaxTree, ct).TableEntries(table, key);
+
+    /// <summary>For the code fix: true when a route comes from a method of the project (<c>GetRoute(request)</c>) — its call would be dropped.</summary>
+    internal static bool UsesRouteHelper(SemanticModel semanticModel, ExpressionSyntax expression, CancellationToken ct)
+    {
+        foreach (var node in expression.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        {
+            if (semanticModel.GetSymbolInfo(node, ct).Symbol is IMethodSymbol { DeclaringSyntaxReferences.Length: > 0 })
+            {
+                return true;
+            }
+        }
+
+        // A local initialised by a helper: var route = Router.Resolve(request);
+        foreach (var identifier in expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            if (semanticModel.GetSymbolInfo(identifier, ct).Symbol is ILocalSymbol local)
+            {
+                foreach (var reference in local.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(ct) is VariableDeclaratorSyntax { Initializer.Value: { } value } && value.SyntaxTree == semanticModel.SyntaxTree
+                        && UsesRouteHelper(semanticModel, value, ct))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static RouteWalker CreateWalker(SemanticModel semanticModel, AnalyzerOptions options, SyntaxTree tree, CancellationToken ct)
+    {
+        var model = LambdaModel.GetOrCreate(semanticModel.Compilation, options);
+        var symbols = new RouteSymbols(semanticModel.Compilation, model);
+        var operationFields = new HashSet<string>(DefaultOperationFields, StringComparer.Ordinal);
+        foreach (var extra in AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(tree, RuleId, OperationFieldsOption)))
+        {
+            operationFields.Add(extra);
+        }
+
+        return new RouteWalker(semanticModel, symbols, operationFields, ct);
+    }
+
     /// <summary>For the code fix: each link of an if / else-if chain with its route, and the final else.</summary>
     internal static (List<(StatementSyntax Branch, Route Route, bool IsPureRoute, bool Mentions, bool HasNestedDispatch)> Links, StatementSyntax? Else) GetIfChainRoutes(
         SemanticModel semanticModel, AnalyzerOptions options, IfStatementSyntax node, CancellationToken ct)
@@ -228,7 +289,8 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                     var text = token.ValueText;
                     named = DiscriminatorMemberNames.Contains(text)
                             || DefaultOperationFields.Contains(text)
-                            || (extraOperationFields.Length > 0 && Array.IndexOf(extraOperationFields, text) >= 0);
+                            || (extraOperationFields.Length > 0 && Array.IndexOf(extraOperationFields, text) >= 0)
+                            || MayNameRouteHelper(text);
                     break;
             }
 
@@ -240,6 +302,14 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
 
         return false;
     }
+
+    /// <summary>
+    /// A helper that computes the route from the request reads the discriminator in its own body
+    /// (<c>switch (GetRoute(request))</c>, <c>var route = Router.Resolve(request)</c>): the pre-filter lets bodies through
+    /// that name something <c>Route…</c>/<c>…Router</c>/<c>Resolve…</c>, and the walker then binds the helper.
+    /// </summary>
+    private static bool MayNameRouteHelper(string text)
+        => text.Length > 5 && (text.IndexOf("Route", StringComparison.Ordinal) >= 0 || text.IndexOf("Resolve", StringComparison.Ordinal) >= 0);
 
     private static IMethodSymbol FindHandler(LambdaModel model, IMethodSymbol method, CancellationToken ct)
     {
@@ -335,6 +405,11 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
 
         public bool IsEmpty => Method is null && Path is null && Operation is null;
 
+        /// <summary>The fact of a <c>PathParameters.ContainsKey("id")</c> test: the path is <c>…/{id}</c>, the rest of it unknown.</summary>
+        public bool IsPresenceTest => Path is { } path && path.StartsWith(PresencePrefix, StringComparison.Ordinal);
+
+        public const string PresencePrefix = "…/{";
+
         /// <summary>CORS preflight, HEAD (answered with GET), health checks and empty facts are not routes.</summary>
         public bool Counts => !IsEmpty && Method is not ("OPTIONS" or "HEAD") && !IsHealthCheck(Path);
 
@@ -378,6 +453,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
     private sealed class RouteSymbols
     {
         private readonly Dictionary<ISymbol, Kind> _members = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _pathParameters = new(SymbolEqualityComparer.Default);
         private readonly LambdaModel _model;
         private readonly Lazy<HashSet<ITypeSymbol>> _payloadTypes;
 
@@ -401,6 +477,9 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             Add(http, "Method", Kind.Method);
             Add(http, "Path", Kind.Path);
 
+            AddPathParameters(v1);
+            AddPathParameters(v2);
+
             var alb = compilation.GetTypeByMetadataName("Amazon.Lambda.ApplicationLoadBalancerEvents.ApplicationLoadBalancerRequest");
             Add(alb, "Path", Kind.Path);
             Add(alb, "HttpMethod", Kind.Method);
@@ -409,6 +488,20 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
         }
 
         public Kind GetKind(ISymbol symbol) => _members.TryGetValue(symbol.OriginalDefinition, out var kind) ? kind : Kind.None;
+
+        /// <summary><c>PathParameters</c> of the API Gateway requests: testing a key's presence chooses between <c>/orders</c> and <c>/orders/{id}</c>.</summary>
+        public bool IsPathParameters(ISymbol symbol) => _pathParameters.Contains(symbol.OriginalDefinition);
+
+        private void AddPathParameters(INamedTypeSymbol? type)
+        {
+            foreach (var member in type?.GetMembers("PathParameters") ?? ImmutableArray<ISymbol>.Empty)
+            {
+                if (member is IPropertySymbol or IFieldSymbol)
+                {
+                    _pathParameters.Add(member);
+                }
+            }
+        }
 
         /// <summary>A member named like an operation field of a type a handler receives as its payload (declared in source).</summary>
         public bool IsPayloadType(ITypeSymbol type)
@@ -438,15 +531,37 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                         continue;
                     }
 
-                    if (type.Locations.Length > 0 && type.Locations[0].IsInSource)
+                    // The payload itself, or the project's type inside an event envelope (CloudWatchEvent<OrderCommand>).
+                    var roots = new List<ITypeSymbol> { type };
+                    if (type is INamedTypeSymbol { IsGenericType: true } generic)
                     {
-                        set.Add(type.OriginalDefinition);
+                        roots.AddRange(generic.TypeArguments);
+                    }
+
+                    foreach (var root in roots)
+                    {
+                        if (!IsSourceType(root) || !set.Add(root.OriginalDefinition))
+                        {
+                            continue;
+                        }
+
+                        // One level of nesting: payload.Detail.Action, where Detail is a type of the project.
+                        foreach (var property in root.GetMembers().OfType<IPropertySymbol>())
+                        {
+                            if (property.DeclaredAccessibility == Accessibility.Public && !property.IsStatic && IsSourceType(property.Type))
+                            {
+                                set.Add(property.Type.OriginalDefinition);
+                            }
+                        }
                     }
                 }
             }
 
             return set;
         }
+
+        private static bool IsSourceType(ITypeSymbol type)
+            => type.TypeKind is TypeKind.Class or TypeKind.Struct && type.Locations.Length > 0 && type.Locations[0].IsInSource;
 
         private static INamedTypeSymbol? Nested(INamedTypeSymbol? type, string name)
             => type?.GetTypeMembers(name).FirstOrDefault();
@@ -672,11 +787,50 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
-                var nested = RoutesInsideStatements(section.Statements).Any(r => !r.IsEmpty);
+                var nested = RoutesInsideStatements(section.Statements).Any(r => !r.IsEmpty && !r.IsPresenceTest);
                 result.Add((section, fact ?? default, nested, pure));
             }
 
             return result;
+        }
+
+        public List<(SwitchExpressionArmSyntax Arm, Route Route, bool HasNestedDispatch, bool IsPureRoute)>? ArmRoutes(SwitchExpressionSyntax node)
+        {
+            var governing = DiscriminatorOf(node.GoverningExpression);
+            if (governing.Kind == Kind.None && !IsEventObject(node.GoverningExpression))
+            {
+                return null;
+            }
+
+            var result = new List<(SwitchExpressionArmSyntax, Route, bool, bool)>();
+            foreach (var arm in node.Arms)
+            {
+                _aliases.Clear();
+                var pure = !arm.Pattern.DescendantNodesAndSelf().Any(n => n.IsKind(SyntaxKind.OrPattern) || n.IsKind(SyntaxKind.NotPattern));
+                var fact = FactOfPattern(governing, arm.Pattern);
+                if (arm.WhenClause is { } when)
+                {
+                    fact = fact.And(FactOfCondition(when.Condition));
+                    pure &= IsPureRouteCondition(when.Condition);
+                }
+
+                var nested = RoutesInside(arm.Expression).Any(r => !r.IsEmpty && !r.IsPresenceTest);
+                result.Add((arm, fact, nested, pure));
+            }
+
+            return result;
+        }
+
+        /// <summary>The entries of a route table looked up with <paramref name="key"/>, with the value of each.</summary>
+        public List<(Route Route, ExpressionSyntax Value)>? TableEntries(ExpressionSyntax table, ExpressionSyntax key)
+        {
+            var entries = TableLookupEntries(table, key);
+            if (entries is null || entries.Any(e => e.Value is null))
+            {
+                return null;
+            }
+
+            return entries.Select(e => (e.Route, e.Value!)).ToList();
         }
 
         public (Route Fact, bool Mentions, bool Pure, bool Nested) Link(IfStatementSyntax link)
@@ -684,7 +838,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             _aliases.Clear();
             var fact = FactOfCondition(link.Condition, out var mentions);
             var pure = mentions && IsPureRouteCondition(link.Condition);
-            var nested = RoutesInside(link.Statement).Any(r => !r.IsEmpty);
+            var nested = RoutesInside(link.Statement).Any(r => !r.IsEmpty && !r.IsPresenceTest);
             return (fact, mentions, pure, nested);
         }
 
@@ -800,6 +954,12 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                 {
                     routes.Add(route.MergeInto(fact));
                 }
+
+                // case "GET": if (PathParameters.ContainsKey("id")) return One(); return List(); — the arm is also the route without the parameter.
+                if (innerCounts.All(r => r.IsPresenceTest) && !fact.IsEmpty)
+                {
+                    routes.Add(fact);
+                }
             }
             else if (!fact.IsEmpty)
             {
@@ -809,13 +969,11 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
 
         /// <summary>Route tables: <c>Routes[request.Path]</c>, <c>routes.TryGetValue($"{method} {path}", out var h)</c>.</summary>
         private List<Route>? RoutesOfTableLookup(ExpressionSyntax table, SeparatedSyntaxList<ArgumentSyntax> arguments)
-        {
-            if (arguments.Count == 0)
-            {
-                return null;
-            }
+            => arguments.Count == 0 ? null : TableLookupEntries(table, arguments[0].Expression)?.Select(e => e.Route).ToList();
 
-            var key = DiscriminatorOf(arguments[0].Expression);
+        private List<(Route Route, ExpressionSyntax? Value)>? TableLookupEntries(ExpressionSyntax table, ExpressionSyntax keyArgument)
+        {
+            var key = DiscriminatorOf(keyArgument);
             if (key.Kind == Kind.None)
             {
                 return null;
@@ -827,7 +985,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            var routes = new List<Route>();
+            var routes = new List<(Route Route, ExpressionSyntax? Value)>();
             foreach (var reference in symbol.DeclaringSyntaxReferences)
             {
                 var declaration = reference.GetSyntax(_ct);
@@ -856,16 +1014,18 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
 
                 foreach (var entry in entries.Value)
                 {
-                    var keyExpression = entry switch
+                    var (keyExpression, valueExpression) = entry switch
                     {
-                        InitializerExpressionSyntax complex when complex.Expressions.Count >= 1 => complex.Expressions[0],
-                        AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax access } when access.ArgumentList.Arguments.Count == 1 => access.ArgumentList.Arguments[0].Expression,
-                        _ => null,
+                        InitializerExpressionSyntax complex when complex.Expressions.Count >= 1
+                            => (complex.Expressions[0], complex.Expressions.Count == 2 ? complex.Expressions[1] : null),
+                        AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax access } assignment when access.ArgumentList.Arguments.Count == 1
+                            => (access.ArgumentList.Arguments[0].Expression, assignment.Right),
+                        _ => ((ExpressionSyntax?)null, (ExpressionSyntax?)null),
                     };
 
                     if (keyExpression is not null)
                     {
-                        routes.Add(FactOfValue(key, keyExpression));
+                        routes.Add((FactOfValue(key, keyExpression), valueExpression));
                     }
                 }
             }
@@ -1081,7 +1241,10 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                             return DiscriminatorOf(access.Expression, depth + 1).Kind == Kind.PathSegments ? new Discriminator(Kind.Path) : default;
                     }
 
-                    return default;
+                    return DiscriminatorOfHelper(invocation, depth);
+
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax or GenericNameSyntax } helperCall:
+                    return DiscriminatorOfHelper(helperCall, depth);
 
                 case ElementAccessExpressionSyntax element:
                     // segments[1] where segments = request.Path.Split('/')
@@ -1397,6 +1560,11 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                     mentions = firstMentions || secondMentions;
                     return first;
 
+                // request.PathParameters?.ContainsKey("id") == true
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression)
+                    && (binary.Right.IsKind(SyntaxKind.TrueLiteralExpression) || binary.Left.IsKind(SyntaxKind.TrueLiteralExpression)):
+                    return FactOfCondition(binary.Right.IsKind(SyntaxKind.TrueLiteralExpression) ? binary.Left : binary.Right, out mentions);
+
                 case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
                     var leftKind = DiscriminatorOf(binary.Left);
                     var (discriminator, value) = leftKind.Kind != Kind.None ? (leftKind, binary.Right) : (DiscriminatorOf(binary.Right), binary.Left);
@@ -1431,6 +1599,85 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        /// <summary>The receiver of <c>a.M()</c> or <c>a?.M()</c>.</summary>
+        private static ExpressionSyntax? ReceiverOf(InvocationExpressionSyntax invocation) => invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => Skip(access.Expression),
+            MemberBindingExpressionSyntax => invocation.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == invocation
+                ? Skip(conditional.Expression)
+                : null,
+            _ => null,
+        };
+
+        /// <summary>
+        /// The discriminator a method of the project returns (<c>GetRoute(request)</c>, <c>Router.Resolve(request)</c>): every
+        /// return value is the same kind of discriminator, or a constant (a fallback such as <c>"unknown"</c>), and at least one
+        /// is a discriminator. Only plain methods with a body in source; bound with the helper's own file.
+        /// </summary>
+        private Discriminator DiscriminatorOfHelper(InvocationExpressionSyntax invocation, int depth)
+        {
+            if (_semanticModel.GetSymbolInfo(invocation, _ct).Symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction, IsAbstract: false, IsExtern: false, ReturnsVoid: false } method
+                || method.DeclaringSyntaxReferences.Length != 1
+                || method.ReturnType.SpecialType != SpecialType.System_String && !method.ReturnType.IsTupleType && method.ReturnType.TypeKind != TypeKind.Enum)
+            {
+                return default;
+            }
+
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(_ct);
+            SyntaxNode? body = declaration switch
+            {
+                MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody?.Expression,
+                LocalFunctionStatementSyntax l => (SyntaxNode?)l.Body ?? l.ExpressionBody?.Expression,
+                _ => null,
+            };
+
+            if (body is null || !_semanticModel.Compilation.ContainsSyntaxTree(body.SyntaxTree))
+            {
+                return default;
+            }
+
+            var returned = body is ExpressionSyntax single
+                ? new List<ExpressionSyntax> { single }
+                : body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+                    .OfType<ReturnStatementSyntax>().Select(r => r.Expression).ToList()!;
+            if (returned.Count == 0 || returned.Any(e => e is null))
+            {
+                return default;
+            }
+
+            RouteWalker walker = this;
+            if (body.SyntaxTree != _semanticModel.SyntaxTree)
+            {
+#pragma warning disable RS1030 // The helper may be declared in another file; bound only for a call whose result is dispatched on.
+                walker = new RouteWalker(_semanticModel.Compilation.GetSemanticModel(body.SyntaxTree), _symbols, _operationFields, _ct);
+#pragma warning restore RS1030
+            }
+
+            Discriminator? found = null;
+            foreach (var expression in returned)
+            {
+                var kind = walker.DiscriminatorOf(expression, depth + 1);
+                if (kind.Kind == Kind.None)
+                {
+                    if (Skip(expression) is LiteralExpressionSyntax || walker._semanticModel.GetConstantValue(expression, _ct).HasValue)
+                    {
+                        continue;
+                    }
+
+                    return default;
+                }
+
+                if (found is { } previous && (previous.Kind != kind.Kind || !previous.Elements.SequenceEqual(kind.Elements)))
+                {
+                    return default;
+                }
+
+                found = kind;
+            }
+
+            return found ?? default;
+        }
+
         private bool IsEventObject(ExpressionSyntax expression)
             => _semanticModel.GetTypeInfo(expression, _ct).Type is INamedTypeSymbol type
                && type.GetMembers().Any(m => _symbols.GetKind(m) != Kind.None || (_operationFields.Contains(m.Name) && _symbols.IsPayloadType(type)));
@@ -1444,6 +1691,13 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             ExpressionSyntax? value = null;
             switch (name)
             {
+                case "ContainsKey" or "TryGetValue" when arguments.Count >= 1 && ReceiverOf(invocation) is { } receiver
+                    && _semanticModel.GetSymbolInfo(receiver, _ct).Symbol is { } dictionary && _symbols.IsPathParameters(dictionary):
+                    // Choosing between /orders and /orders/{id} by the presence of a path parameter.
+                    mentions = true;
+                    return ValueText(arguments[0].Expression) is { Length: > 0 } parameter && parameter.All(c => char.IsLetterOrDigit(c) || c == '_')
+                        ? new Route(null, Route.PresencePrefix + parameter + "}", null)
+                        : default;
                 case "Equals" or "StartsWith" or "EndsWith" or "Contains" when invocation.Expression is MemberAccessExpressionSyntax access:
                     if (arguments.Count >= 1 && DiscriminatorOf(access.Expression).Kind != Kind.None)
                     {

@@ -755,9 +755,9 @@ public sealed class RouterFunctionCodeFixTests
             {
                 [LambdaFunction(MemorySize = 256)]
                 [HttpApi(LambdaHttpMethod.Get, "/items/{id}")]
-                public APIGatewayHttpApiV2ProxyResponse GetItemsById(APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context)
+                public APIGatewayHttpApiV2ProxyResponse GetItemsById([FromRoute] string id, ILambdaContext context)
                 {
-                    return new APIGatewayHttpApiV2ProxyResponse { StatusCode = 200, Body = request.PathParameters["id"] };
+                    return new APIGatewayHttpApiV2ProxyResponse { StatusCode = 200, Body = id };
                 }
 
                 [LambdaFunction(MemorySize = 256)]
@@ -1012,8 +1012,117 @@ public sealed class RouterFunctionCodeFixTests
             """, template);
     }
 
+    // ---------------------------------------------------------------- JSON templates
+
     [Fact]
-    public Task RouterMappedByJsonTemplate_NoFix()
+    public async Task RouterMappedByJsonTemplate_SplitsTemplate()
+    {
+        var (source, template) = await ApplyAsync(Router, """
+            {
+              "AWSTemplateFormatVersion": "2010-09-09",
+              "Transform": "AWS::Serverless-2016-10-31",
+              "Resources": {
+                "OrdersFunction": {
+                  "Type": "AWS::Serverless::Function",
+                  "Properties": {
+                    "Handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync",
+                    "MemorySize": 512,
+                    "Events": { "Proxy": { "Type": "Api", "Properties": { "Path": "/{proxy+}", "Method": "ANY" } } }
+                  }
+                },
+                "OrdersTable": { "Type": "AWS::DynamoDB::Table" }
+              }
+            }
+            """, path: "/0/serverless.template");
+        AssertText(RouterSplit, source);
+        AssertText("""
+            {
+              "AWSTemplateFormatVersion": "2010-09-09",
+              "Transform": "AWS::Serverless-2016-10-31",
+              "Resources": {
+                "GetOrdersFunction": {
+                  "Type": "AWS::Serverless::Function",
+                  "Properties": {
+                    "Handler": "TestProject::Shop.Orders.OrdersFunction::GetOrdersAsync",
+                    "MemorySize": 512,
+                    "Events": { "GetOrders": { "Type": "Api", "Properties": { "Path": "/orders", "Method": "GET" } } }
+                  }
+                },
+                "GetOrdersByIdFunction": {
+                  "Type": "AWS::Serverless::Function",
+                  "Properties": {
+                    "Handler": "TestProject::Shop.Orders.OrdersFunction::GetOrdersByIdAsync",
+                    "MemorySize": 512,
+                    "Events": { "GetOrdersById": { "Type": "Api", "Properties": { "Path": "/orders/{id}", "Method": "GET" } } }
+                  }
+                },
+                "PostOrdersFunction": {
+                  "Type": "AWS::Serverless::Function",
+                  "Properties": {
+                    "Handler": "TestProject::Shop.Orders.OrdersFunction::PostOrdersAsync",
+                    "MemorySize": 512,
+                    "Events": { "PostOrders": { "Type": "Api", "Properties": { "Path": "/orders", "Method": "POST" } } }
+                  }
+                },
+                "OrdersTable": { "Type": "AWS::DynamoDB::Table" }
+              }
+            }
+            """, template);
+    }
+
+    [Fact]
+    public async Task RouterLastInJsonTemplate_KeepsJsonValid()
+    {
+        var (_, template) = await ApplyAsync(Router, """
+            {
+              "Resources": {
+                "OrdersTable": { "Type": "AWS::DynamoDB::Table" },
+                "OrdersFunction": {
+                  "Type": "AWS::Serverless::Function",
+                  "Properties": {
+                    "Handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync",
+                    "Events": {
+                      "Proxy": {
+                        "Type": "HttpApi",
+                        "Properties": { "Path": "/{proxy+}", "Method": "any" }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+            """, path: "/0/serverless.template");
+        using var parsed = System.Text.Json.JsonDocument.Parse(template!);
+        var resources = parsed.RootElement.GetProperty("Resources");
+        Assert.Equal(new[] { "OrdersTable", "GetOrdersFunction", "GetOrdersByIdFunction", "PostOrdersFunction" }, resources.EnumerateObject().Select(p => p.Name));
+        var post = resources.GetProperty("PostOrdersFunction").GetProperty("Properties");
+        Assert.Equal("TestProject::Shop.Orders.OrdersFunction::PostOrdersAsync", post.GetProperty("Handler").GetString());
+        var ev = post.GetProperty("Events").GetProperty("PostOrders").GetProperty("Properties");
+        Assert.Equal("/orders", ev.GetProperty("Path").GetString());
+        Assert.Equal("post", ev.GetProperty("Method").GetString());
+    }
+
+    [Fact]
+    public Task RouterReferencedByTemplateOutputs_NoFix()
+        => NoFixAsync(Router, """
+            Resources:
+              OrdersFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+                  Events:
+                    Proxy:
+                      Type: Api
+                      Properties:
+                        Path: /{proxy+}
+                        Method: ANY
+            Outputs:
+              OrdersFunctionRoleArn:
+                Value: !GetAtt OrdersFunctionRole.Arn
+            """);
+
+    [Fact]
+    public Task RouterReferencedByJsonPermission_NoFix()
         => NoFixAsync(Router, """
             {
               "Resources": {
@@ -1023,8 +1132,469 @@ public sealed class RouterFunctionCodeFixTests
                     "Handler": "TestProject::Shop.Orders.OrdersFunction::HandleAsync",
                     "Events": { "Proxy": { "Type": "Api", "Properties": { "Path": "/{proxy+}", "Method": "ANY" } } }
                   }
+                },
+                "Invoke": {
+                  "Type": "AWS::Lambda::Permission",
+                  "Properties": { "FunctionName": { "Fn::GetAtt": [ "OrdersFunction", "Arn" ] }, "Action": "lambda:InvokeFunction", "Principal": "s3.amazonaws.com" }
                 }
               }
             }
             """, "/0/serverless.template");
+
+    // ---------------------------------------------------------------- switch expressions
+
+    [Fact]
+    public async Task SwitchExpressionOnTuple_OneMethodPerArmWithSharedCode()
+    {
+        var (source, template) = await ApplyAsync("""
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class Orders
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    context.Logger.LogLine(request.Path);
+                    return (request.HttpMethod, request.Resource) switch
+                    {
+                        ("GET", "/orders") => List(request),
+                        ("GET", "/orders/{id}") => Get(request.PathParameters["id"]),
+                        ("DELETE", "/orders/{id}") => throw new System.NotSupportedException(),
+                        _ => NotFound(),
+                    };
+                }
+
+                private static APIGatewayProxyResponse List(APIGatewayProxyRequest request) => new() { StatusCode = 200 };
+
+                private static APIGatewayProxyResponse Get(string id) => new() { StatusCode = 200, Body = id };
+
+                private static APIGatewayProxyResponse NotFound() => new() { StatusCode = 404 };
+            }
+            """, """
+            Resources:
+              OrdersFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders::Handle
+                  Events:
+                    Proxy:
+                      Type: Api
+                      Properties:
+                        Path: /{proxy+}
+                        Method: ANY
+            """);
+        AssertText("""
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class Orders
+            {
+                public APIGatewayProxyResponse GetOrders(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    context.Logger.LogLine(request.Path);
+                    return List(request);
+                }
+
+                public APIGatewayProxyResponse GetOrdersById(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    context.Logger.LogLine(request.Path);
+                    return Get(request.PathParameters["id"]);
+                }
+
+                public APIGatewayProxyResponse DeleteOrdersById(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    context.Logger.LogLine(request.Path);
+                    throw new System.NotSupportedException();
+                }
+
+                private static APIGatewayProxyResponse List(APIGatewayProxyRequest request) => new() { StatusCode = 200 };
+
+                private static APIGatewayProxyResponse Get(string id) => new() { StatusCode = 200, Body = id };
+
+                private static APIGatewayProxyResponse NotFound() => new() { StatusCode = 404 };
+            }
+            """, source);
+        Assert.Contains("Handler: TestProject::Shop.Orders::DeleteOrdersById", template);
+        Assert.Contains("Path: /orders/{id}", template);
+        Assert.DoesNotContain("{proxy+}", template);
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedSwitchExpressionOnRouteKey_ExpressionBodiedMethods()
+    {
+        var (source, _) = await ApplyAsync("""
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class Api
+            {
+                public APIGatewayHttpApiV2ProxyResponse Handle(APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context)
+                    => request.RouteKey switch
+                    {
+                        "GET /orders" => Ok(),
+                        "POST /orders" => new APIGatewayHttpApiV2ProxyResponse { StatusCode = 201, Body = request.Body },
+                        "$default" => new APIGatewayHttpApiV2ProxyResponse { StatusCode = 404 },
+                        _ => new APIGatewayHttpApiV2ProxyResponse { StatusCode = 404 },
+                    };
+
+                private static APIGatewayHttpApiV2ProxyResponse Ok() => new() { StatusCode = 200 };
+            }
+            """, null);
+        AssertText("""
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class Api
+            {
+                public APIGatewayHttpApiV2ProxyResponse GetOrders(APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context) => Ok();
+
+                public APIGatewayHttpApiV2ProxyResponse PostOrders(APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context) => new APIGatewayHttpApiV2ProxyResponse { StatusCode = 201, Body = request.Body };
+
+                private static APIGatewayHttpApiV2ProxyResponse Ok() => new() { StatusCode = 200 };
+            }
+            """, source);
+    }
+
+    [Fact]
+    public Task SwitchExpressionArmWithOrPattern_NoFix()
+        => NoFixAsync(Header + """
+            public class Api
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => request.HttpMethod switch
+                    {
+                        "GET" => new APIGatewayProxyResponse { StatusCode = 200 },
+                        "PUT" or "PATCH" => new APIGatewayProxyResponse { StatusCode = 204 },
+                        _ => new APIGatewayProxyResponse { StatusCode = 405 },
+                    };
+            }
+            """);
+
+    [Fact]
+    public Task SwitchExpressionValueConvertedOnReturn_NoFix()
+        => NoFixAsync(Header + """
+            public class Api
+            {
+                public object Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => request.Path switch
+                    {
+                        "/a" => 1,
+                        "/b" => 2L,
+                        _ => 0,
+                    };
+            }
+            """);
+
+    [Fact]
+    public Task SwitchExpressionNotReturnedDirectly_NoFix()
+        => NoFixAsync(Header + """
+            public class Api
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    var status = request.Path switch
+                    {
+                        "/a" => 200,
+                        "/b" => 201,
+                        _ => 404,
+                    };
+                    context.Logger.LogLine(status.ToString());
+                    return new APIGatewayProxyResponse { StatusCode = status };
+                }
+            }
+            """);
+
+    [Fact]
+    public Task SwitchExpressionGovernedByRouteHelper_NoFix()
+        => NoFixAsync(Header + """
+            public class Api
+            {
+                private int _calls;
+
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => GetRoute(request) switch
+                    {
+                        "GET /a" => new APIGatewayProxyResponse { StatusCode = 200 },
+                        "GET /b" => new APIGatewayProxyResponse { StatusCode = 201 },
+                        _ => new APIGatewayProxyResponse { StatusCode = 404 },
+                    };
+
+                private string GetRoute(APIGatewayProxyRequest request)
+                {
+                    _calls++;
+                    return request.HttpMethod + " " + request.Path;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task PrefixRouteBeforeExactRouteItCovers_NoFix()
+        => NoFixAsync(Header + """
+            public class Api
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => (request.HttpMethod, request.Path) switch
+                    {
+                        ("GET", var p) when p.StartsWith("/orders/") => new APIGatewayProxyResponse { StatusCode = 200 },
+                        ("GET", "/orders/export") => new APIGatewayProxyResponse { StatusCode = 202 },
+                        _ => new APIGatewayProxyResponse { StatusCode = 404 },
+                    };
+            }
+            """);
+
+    // ---------------------------------------------------------------- route tables
+
+    [Fact]
+    public async Task RouteTableOfMethodGroups_OneMethodPerEntryAndTableRemoved()
+    {
+        var (source, _) = await ApplyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class Api
+            {
+                private static readonly Dictionary<string, Func<APIGatewayProxyRequest, APIGatewayProxyResponse>> Routes = new()
+                {
+                    ["GET /orders"] = ListOrders,
+                    ["POST /orders"] = CreateOrder,
+                };
+
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    context.Logger.LogLine(request.Path);
+                    return Routes.TryGetValue($"{request.HttpMethod} {request.Resource}", out var route)
+                        ? route(request)
+                        : new APIGatewayProxyResponse { StatusCode = 404 };
+                }
+
+                private static APIGatewayProxyResponse ListOrders(APIGatewayProxyRequest request) => new() { StatusCode = 200 };
+
+                private static APIGatewayProxyResponse CreateOrder(APIGatewayProxyRequest request) => new() { StatusCode = 201 };
+            }
+            """, null);
+        AssertText("""
+            using System;
+            using System.Collections.Generic;
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class Api
+            {
+                public APIGatewayProxyResponse GetOrders(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    context.Logger.LogLine(request.Path);
+                    return ListOrders(request);
+                }
+
+                public APIGatewayProxyResponse PostOrders(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    context.Logger.LogLine(request.Path);
+                    return CreateOrder(request);
+                }
+
+                private static APIGatewayProxyResponse ListOrders(APIGatewayProxyRequest request) => new() { StatusCode = 200 };
+
+                private static APIGatewayProxyResponse CreateOrder(APIGatewayProxyRequest request) => new() { StatusCode = 201 };
+            }
+            """, source);
+    }
+
+    [Fact]
+    public async Task RouteTableOfLambdas_InlinesEachLambdaWithTheHandlersParameterNames()
+    {
+        var (source, template) = await ApplyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class Api
+            {
+                private readonly Dictionary<string, Func<APIGatewayProxyRequest, Task<APIGatewayProxyResponse>>> _routes = new()
+                {
+                    { "/orders", async r => { await Task.Yield(); return new APIGatewayProxyResponse { StatusCode = 200, Body = r.Path }; } },
+                    { "/users", r => Task.FromResult(new APIGatewayProxyResponse { StatusCode = 200, Body = r.Body }) },
+                };
+
+                public Task<APIGatewayProxyResponse> Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => _routes[request.Path](request);
+            }
+            """, """
+            Resources:
+              ApiFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Api::Handle
+                  Events:
+                    Proxy:
+                      Type: Api
+                      Properties:
+                        Path: /{proxy+}
+                        Method: GET
+            """);
+        AssertText("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class Api
+            {
+                public async Task<APIGatewayProxyResponse> HandleOrders(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    await Task.Yield(); return new APIGatewayProxyResponse { StatusCode = 200, Body = request.Path };
+                }
+
+                public Task<APIGatewayProxyResponse> HandleUsers(APIGatewayProxyRequest request, ILambdaContext context) => Task.FromResult(new APIGatewayProxyResponse { StatusCode = 200, Body = request.Body });
+            }
+            """, source);
+        Assert.Contains("Path: /users", template);
+        Assert.Contains("Method: GET", template);
+    }
+
+    [Fact]
+    public Task RouteTableLambdaUsingNameOfHandlerParameter_NoFix()
+        => NoFixAsync(Header + """
+            public class Api
+            {
+                private static readonly string context = "shared";
+
+                private static readonly System.Collections.Generic.Dictionary<string, System.Func<APIGatewayProxyRequest, APIGatewayProxyResponse>> Routes = new()
+                {
+                    ["/a"] = r => new APIGatewayProxyResponse { StatusCode = 200, Body = context },
+                    ["/b"] = r => new APIGatewayProxyResponse { StatusCode = 201 },
+                };
+
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    if (Routes.TryGetValue(request.Path, out var route))
+                    {
+                        return route(request);
+                    }
+
+                    return new APIGatewayProxyResponse { StatusCode = 404 };
+                }
+            }
+            """);
+
+    [Fact]
+    public Task RouteTableWithObjectValues_NoFix()
+        => NoFixAsync(Header + """
+            public interface IRoute { APIGatewayProxyResponse Run(APIGatewayProxyRequest request); }
+
+            public sealed class A : IRoute { public APIGatewayProxyResponse Run(APIGatewayProxyRequest request) => new() { StatusCode = 200 }; }
+
+            public class Api
+            {
+                private static readonly System.Collections.Generic.Dictionary<string, IRoute> Routes = new()
+                {
+                    ["/a"] = new A(),
+                    ["/b"] = new A(),
+                };
+
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => Routes.TryGetValue(request.Path, out var route) ? route.Run(request) : new APIGatewayProxyResponse { StatusCode = 404 };
+            }
+            """);
+
+    // ---------------------------------------------------------------- Annotations parameters
+
+    [Fact]
+    public async Task AnnotationsRouteReadingOnlyPathParameterAndBody_TakesFromRouteAndFromBody()
+    {
+        var (source, _) = await ApplyAsync("""
+            using Amazon.Lambda.Annotations;
+            using Amazon.Lambda.Annotations.APIGateway;
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class Api
+            {
+                [LambdaFunction]
+                [HttpApi(LambdaHttpMethod.Any, "/{proxy+}")]
+                public APIGatewayHttpApiV2ProxyResponse Handle(APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context)
+                {
+                    switch (request.RouteKey)
+                    {
+                        case "PUT /items/{id}":
+                            var id = request.PathParameters["id"];
+                            context.Logger.LogLine(id);
+                            return new APIGatewayHttpApiV2ProxyResponse { StatusCode = 200, Body = id + request.Body };
+                        case "GET /items/{id}":
+                            return new APIGatewayHttpApiV2ProxyResponse { StatusCode = 200, Body = request.PathParameters["id"], Headers = request.Headers };
+                        default:
+                            return new APIGatewayHttpApiV2ProxyResponse { StatusCode = 404 };
+                    }
+                }
+            }
+            """, null);
+        AssertText("""
+            using Amazon.Lambda.Annotations;
+            using Amazon.Lambda.Annotations.APIGateway;
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            namespace Shop;
+
+            public class Api
+            {
+                [LambdaFunction]
+                [HttpApi(LambdaHttpMethod.Put, "/items/{id}")]
+                public APIGatewayHttpApiV2ProxyResponse PutItemsById([FromRoute] string id, [FromBody] string body, ILambdaContext context)
+                {
+                    context.Logger.LogLine(id);
+                    return new APIGatewayHttpApiV2ProxyResponse { StatusCode = 200, Body = id + body };
+                }
+
+                [LambdaFunction]
+                [HttpApi(LambdaHttpMethod.Get, "/items/{id}")]
+                public APIGatewayHttpApiV2ProxyResponse GetItemsById(APIGatewayHttpApiV2ProxyRequest request, [FromRoute] string id, ILambdaContext context)
+                {
+                    return new APIGatewayHttpApiV2ProxyResponse { StatusCode = 200, Body = id, Headers = request.Headers };
+                }
+            }
+            """, source);
+    }
+
+    [Fact]
+    public Task AnnotationsPrefixRouteWithoutPathParameter_NoFix()
+        => NoFixAsync("""
+            using Amazon.Lambda.Annotations;
+            using Amazon.Lambda.APIGatewayEvents;
+
+            namespace Shop;
+
+            public class Api
+            {
+                [LambdaFunction]
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request)
+                {
+                    if (request.HttpMethod == "GET" && request.Path.StartsWith("/files/")) return new APIGatewayProxyResponse { StatusCode = 200 };
+                    if (request.HttpMethod == "POST" && request.Path == "/files") return new APIGatewayProxyResponse { StatusCode = 201 };
+                    return new APIGatewayProxyResponse { StatusCode = 404 };
+                }
+            }
+            """);
 }

@@ -1088,4 +1088,273 @@ public sealed class RouterFunctionTests
                 }
             }
             """);
+
+    // ---------------------------------------------------------------- route helpers, path parameters, nested operation fields
+
+    [Fact]
+    public Task RouteFromHelperMethod_Reports()
+        => ReportsAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse {|#1:Handle|}(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|#0:switch|} (GetRoute(request))
+                    {
+                        case "GET /orders": return Ok();
+                        case "POST /orders": return Ok();
+                        default: return new APIGatewayProxyResponse { StatusCode = 404 };
+                    }
+                }
+
+                private static string GetRoute(APIGatewayProxyRequest r) => $"{r.HttpMethod} {r.Resource}";
+
+                private static APIGatewayProxyResponse Ok() => new() { StatusCode = 200 };
+            }
+            """, "Api.Handle", 2, "API routes", "GET /orders, POST /orders");
+
+    [Fact]
+    public Task RouteFromRouterClassInAnotherFile_Reports()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                public class Api
+                {
+                    public APIGatewayHttpApiV2ProxyResponse {|#1:Handle|}(APIGatewayHttpApiV2ProxyRequest request, ILambdaContext context)
+                    {
+                        var route = Router.Resolve(request);
+                        return route {|#0:switch|}
+                        {
+                            "GET /users" => new APIGatewayHttpApiV2ProxyResponse { StatusCode = 200 },
+                            "DELETE /users/{id}" => new APIGatewayHttpApiV2ProxyResponse { StatusCode = 204 },
+                            _ => new APIGatewayHttpApiV2ProxyResponse { StatusCode = 404 },
+                        };
+                    }
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("/0/Router.cs", """
+            using Amazon.Lambda.APIGatewayEvents;
+
+            public static class Router
+            {
+                public static string Resolve(APIGatewayHttpApiV2ProxyRequest request)
+                {
+                    if (request.RouteKey is null)
+                    {
+                        return "unknown";
+                    }
+
+                    return request.RouteKey;
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAMBDA001").WithLocation(0).WithLocation(1)
+            .WithArguments("Api.Handle", 2, "API routes", "GET /users, DELETE /users/{id}"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task HelperReturningHeaderValue_DoesNotReport()
+        => NoDiagnosticAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    switch (ResolveTier(request))
+                    {
+                        case "gold": return new APIGatewayProxyResponse { StatusCode = 200 };
+                        case "silver": return new APIGatewayProxyResponse { StatusCode = 201 };
+                        default: return new APIGatewayProxyResponse { StatusCode = 402 };
+                    }
+                }
+
+                private static string ResolveTier(APIGatewayProxyRequest request) => request.Headers["x-tier"];
+            }
+            """);
+
+    [Fact]
+    public Task HelperComputingRouteNames_DoesNotReport()
+        => NoDiagnosticAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    switch (GetRoute(request))
+                    {
+                        case "orders": return new APIGatewayProxyResponse { StatusCode = 200 };
+                        case "users": return new APIGatewayProxyResponse { StatusCode = 201 };
+                        default: return new APIGatewayProxyResponse { StatusCode = 404 };
+                    }
+                }
+
+                private static string GetRoute(APIGatewayProxyRequest request) => request.Headers.Count > 2 ? "orders" : "users";
+            }
+            """);
+
+    [Fact]
+    public Task PathParameterChoosesBetweenListAndItem_Reports()
+        => ReportsAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse {|#1:Handle|}(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|#0:if|} (request.HttpMethod == "GET" && request.PathParameters?.ContainsKey("id") == true)
+                    {
+                        return new APIGatewayProxyResponse { StatusCode = 200, Body = request.PathParameters["id"] };
+                    }
+
+                    if (request.HttpMethod == "GET")
+                    {
+                        return new APIGatewayProxyResponse { StatusCode = 200, Body = "[]" };
+                    }
+
+                    return new APIGatewayProxyResponse { StatusCode = 405 };
+                }
+            }
+            """, "Api.Handle", 2, "API routes", "GET …/{id}, GET");
+
+    [Fact]
+    public Task PathParameterInsideMethodSwitch_CountsBothReads_Reports()
+        => ReportsAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse {|#1:Handle|}(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|#0:switch|} (request.HttpMethod)
+                    {
+                        case "GET":
+                            if (request.PathParameters != null && request.PathParameters.TryGetValue("id", out var id))
+                            {
+                                return new APIGatewayProxyResponse { StatusCode = 200, Body = id };
+                            }
+
+                            return new APIGatewayProxyResponse { StatusCode = 200, Body = "[]" };
+                        case "POST":
+                            return new APIGatewayProxyResponse { StatusCode = 201 };
+                        default:
+                            return new APIGatewayProxyResponse { StatusCode = 405 };
+                    }
+                }
+            }
+            """, "Api.Handle", 3, "API routes", "GET …/{id}, GET, POST");
+
+    [Fact]
+    public Task PathParameterPresenceAsValidation_DoesNotReport()
+        => NoDiagnosticAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    if (request.PathParameters.TryGetValue("id", out var id))
+                    {
+                        return new APIGatewayProxyResponse { StatusCode = 200, Body = id };
+                    }
+
+                    if (request.PathParameters == null || !request.PathParameters.ContainsKey("id"))
+                    {
+                        return new APIGatewayProxyResponse { StatusCode = 400 };
+                    }
+
+                    return new APIGatewayProxyResponse { StatusCode = 400, Body = "id required" };
+                }
+            }
+            """);
+
+    [Fact]
+    public Task NestedOperationFieldOfPayload_Reports()
+        => ReportsAsync("""
+            public class Detail
+            {
+                public string Action { get; set; } = "";
+            }
+
+            public class Envelope
+            {
+                public Detail Detail { get; set; } = new();
+            }
+
+            public class Api
+            {
+                public string {|#1:Handle|}(Envelope payload, ILambdaContext context)
+                {
+                    {|#0:switch|} (payload.Detail.Action)
+                    {
+                        case "create": return "created";
+                        case "cancel": return "cancelled";
+                        default: return "ignored";
+                    }
+                }
+            }
+            """, "Api.Handle", 2, "operations", "create, cancel");
+
+    [Fact]
+    public Task OperationFieldOfEventBridgeDetail_Reports()
+        => ReportsAsync("""
+            public class OrderCommand
+            {
+                public string Command { get; set; } = "";
+            }
+
+            public class Api
+            {
+                public void {|#1:Handle|}(Amazon.Lambda.CloudWatchEvents.CloudWatchEvent<OrderCommand> evnt, ILambdaContext context)
+                {
+                    {|#0:if|} (evnt.Detail.Command == "ship") { context.Logger.LogLine("ship"); return; }
+                    if (evnt.Detail.Command == "refund") { context.Logger.LogLine("refund"); return; }
+                }
+            }
+            """, "Api.Handle", 2, "operations", "ship, refund");
+
+    [Fact]
+    public Task OperationFieldOfMessageBodyInQueueProcessor_DoesNotReport()
+        => NoDiagnosticAsync("""
+            public class Message
+            {
+                public string Action { get; set; } = "";
+            }
+
+            public class Worker
+            {
+                public void Handle(Amazon.Lambda.SQSEvents.SQSEvent evnt, ILambdaContext context)
+                {
+                    foreach (var record in evnt.Records)
+                    {
+                        var message = System.Text.Json.JsonSerializer.Deserialize<Message>(record.Body)!;
+                        switch (message.Action)
+                        {
+                            case "create": context.Logger.LogLine("c"); break;
+                            case "delete": context.Logger.LogLine("d"); break;
+                        }
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task NestedPropertyOfPayloadNotAnOperation_DoesNotReport()
+        => NoDiagnosticAsync("""
+            public class Payment
+            {
+                public string Method { get; set; } = "";
+            }
+
+            public class Order
+            {
+                public Payment Payment { get; set; } = new();
+            }
+
+            public class Api
+            {
+                public string Handle(Order order, ILambdaContext context)
+                {
+                    switch (order.Payment.Method)
+                    {
+                        case "card": return "charged";
+                        case "invoice": return "invoiced";
+                        default: return "unknown";
+                    }
+                }
+            }
+            """);
 }
