@@ -24,19 +24,28 @@ public sealed class EmptyBodiesBaselineAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            // LAMBDA004, LAMBDA005, LAMBDA009: deployment files.
             start.RegisterAdditionalFileAction(_ => { });
-            start.RegisterOperationAction(
+            // LAMBDA001: functions; LAMBDA003: member bodies; LAMBDA002: calls. (CDK construct checks register
+            // operation actions, but only in projects that reference Amazon.CDK — not in the generated solution.)
+            start.RegisterSyntaxNodeAction(
                 _ => { },
-                OperationKind.Invocation,
-                OperationKind.SimpleAssignment,
-                OperationKind.CompoundAssignment,
-                OperationKind.Increment,
-                OperationKind.Decrement,
-                OperationKind.Switch,
-                OperationKind.SwitchExpression,
-                OperationKind.Conditional,
-                OperationKind.ObjectCreation);
-            start.RegisterSymbolAction(_ => { }, SymbolKind.Method, SymbolKind.NamedType);
+                SyntaxKind.MethodDeclaration,
+                SyntaxKind.LocalFunctionStatement,
+                SyntaxKind.ParenthesizedLambdaExpression,
+                SyntaxKind.SimpleLambdaExpression,
+                SyntaxKind.AnonymousMethodExpression,
+                SyntaxKind.ConstructorDeclaration,
+                SyntaxKind.OperatorDeclaration,
+                SyntaxKind.ConversionOperatorDeclaration,
+                SyntaxKind.GetAccessorDeclaration,
+                SyntaxKind.SetAccessorDeclaration,
+                SyntaxKind.InitAccessorDeclaration,
+                SyntaxKind.AddAccessorDeclaration,
+                SyntaxKind.RemoveAccessorDeclaration,
+                SyntaxKind.ArrowExpressionClause,
+                SyntaxKind.CompilationUnit,
+                SyntaxKind.InvocationExpression);
         });
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using LambdaAnalyzers.Infrastructure;
 using LambdaAnalyzers.Lambda;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -47,21 +48,31 @@ public sealed class SynchronousLambdaInvocationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(
-            operationContext => Guard.Run(operationContext, c => AnalyzeInvocation(c, symbols, model)),
-            OperationKind.Invocation);
+        // A syntax action, not an operation action: an operation action makes the driver build the operation tree
+        // of every method body in the project. Only calls named like an invoke are bound.
+        context.RegisterSyntaxNodeAction(
+            syntaxContext => Guard.Run(syntaxContext, c => AnalyzeInvocation(c, symbols, model)),
+            SyntaxKind.InvocationExpression);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, LambdaInvokeSymbols symbols, LambdaModel model)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, LambdaInvokeSymbols symbols, LambdaModel model)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.IsInvoke(invocation.TargetMethod, out var streaming) || invocation.Arguments.Length == 0)
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (SyntaxHelpers.GetInvokedName(syntax) is not ("InvokeAsync" or "Invoke" or "InvokeWithResponseStreamAsync"))
         {
             return;
         }
 
         var cancellationToken = context.CancellationToken;
-        if (!model.IsLambdaProject(cancellationToken) || !model.IsInvocationCode(EnclosingFunction(invocation, context.ContainingSymbol), cancellationToken))
+        if (context.SemanticModel.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
+            || !symbols.IsInvoke(invocation.TargetMethod, out var streaming)
+            || invocation.Arguments.Length == 0
+            || context.ContainingSymbol is not { } containingSymbol)
+        {
+            return;
+        }
+
+        if (!model.IsLambdaProject(cancellationToken))
         {
             return;
         }
@@ -81,7 +92,8 @@ public sealed class SynchronousLambdaInvocationAnalyzer : DiagnosticAnalyzer
         }
 
         var info = LambdaInvokeRequests.Analyze(request, invocation.Syntax.SpanStart, symbols, context.Compilation, cancellationToken);
-        if (info.Mode != InvocationMode.Synchronous)
+        // Last, because it is the one whole-compilation question: does this call run during an invocation?
+        if (info.Mode != InvocationMode.Synchronous || !model.IsInvocationCode(EnclosingFunction(invocation, containingSymbol), cancellationToken))
         {
             return;
         }
@@ -116,7 +128,7 @@ public sealed class SynchronousLambdaInvocationAnalyzer : DiagnosticAnalyzer
             streaming ? Descriptors.LAMBDA002_SynchronousStreamingInvocation : Descriptors.LAMBDA002_SynchronousInvocation,
             GetLocation(invocation),
             properties,
-            DisplayName(context.ContainingSymbol),
+            DisplayName(containingSymbol),
             description));
     }
 
