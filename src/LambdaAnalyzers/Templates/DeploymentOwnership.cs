@@ -10,7 +10,8 @@ namespace LambdaAnalyzers.Templates;
 /// of a repository gives each finding once:
 /// <list type="bullet">
 /// <item>a function whose handler is a .NET class-library string (<c>Assembly::Type::Method</c>) belongs to the project
-/// whose assembly it names; a custom-runtime handler equal to the assembly name (native AOT) likewise;</item>
+/// whose assembly it names; a custom-runtime handler equal to the assembly name (native AOT) likewise, and a bare
+/// handler on a managed .NET runtime (an executable's assembly name) belongs to that project only;</item>
 /// <item>anything else (image functions, other runtimes, APIs, stages) belongs to the project that owns the file: the
 /// project whose assembly the file's first .NET handler names, or, when the file has none, the project in whose
 /// folder the file lies (<c>build_property.ProjectDir</c>) or whose aws-lambda-tools-defaults.json names it.</item>
@@ -52,6 +53,13 @@ internal sealed class DeploymentOwnership
             if (string.Equals(text, _assemblyName, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
+            }
+
+            // On a managed .NET runtime a bare handler is an executable's assembly name (top-level statements):
+            // it names its project as surely as Assembly::Type::Method does, so the file's owner does not report it.
+            if (IsManagedDotNetRuntime(function.Runtime) && text.Length > 0 && text.IndexOf("::", StringComparison.Ordinal) < 0)
+            {
+                return false;
             }
         }
 
@@ -119,6 +127,9 @@ internal sealed class DeploymentOwnership
 
         return false;
     }
+
+    private static bool IsManagedDotNetRuntime(string? runtime)
+        => runtime is not null && runtime.StartsWith("dotnet", StringComparison.OrdinalIgnoreCase);
 
     private static string? FirstDotNetAssembly(DeploymentFile file)
     {
