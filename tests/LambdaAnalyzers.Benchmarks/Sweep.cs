@@ -490,7 +490,7 @@ public static class Sweep
     private static List<MetadataReference> ReferencesFor(SweepProject project, Dictionary<SweepProject, CSharpCompilation> built)
     {
         var references = new List<MetadataReference>(Framework.Value);
-        var packages = project.AllReferences ? new List<string> { "Amazon.Lambda.Core", "AWSSDK.Lambda", "AWSSDK.SQS", "AWSSDK.S3", "AWSSDK.DynamoDBv2" } : TransitivePackages(project).ToList();
+        var packages = project.AllReferences ? new List<string> { "Amazon.Lambda.Core", "AWSSDK.Lambda", "AWSSDK.SQS", "AWSSDK.S3", "AWSSDK.DynamoDBv2", "Amazon.CDK.Lib" } : TransitivePackages(project).ToList();
 
         // The stand-in covers Amazon.Lambda.* and AWSSDK.Lambda; the model recognises AWS references by file name,
         // so it carries the name of the first such package the project uses (as the real reference would).
@@ -518,6 +518,14 @@ public static class Sweep
         if (packages.Any(p => p.Equals("AWSSDK.DynamoDBv2", StringComparison.OrdinalIgnoreCase)))
         {
             references.Add(FromType(typeof(Amazon.DynamoDBv2.IAmazonDynamoDB)));
+        }
+
+        if (packages.Any(p => p.StartsWith("Amazon.CDK", StringComparison.OrdinalIgnoreCase)))
+        {
+            // CDK apps (the CDK parts of LAMBDA004/LAMBDA005): Amazon.CDK.Lib with what its types derive from.
+            references.Add(FromType(typeof(Amazon.CDK.Stack)));
+            references.Add(FromType(typeof(Constructs.Construct)));
+            references.Add(FromType(typeof(Amazon.JSII.Runtime.Deputy.DeputyBase)));
         }
 
         foreach (var reference in project.References)
@@ -604,6 +612,11 @@ public static class Sweep
             .ThenBy(d => d.Location.GetLineSpan().StartLinePosition.Character)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToImmutableArray();
+        if (lambda.Length > 0 || exceptions.Count > 0)
+        {
+            output.WriteLine($"-- {project.Name}");
+        }
+
         foreach (var diagnostic in lambda)
         {
             output.WriteLine(Format(root, diagnostic));
@@ -637,14 +650,15 @@ public static class Sweep
         }
 
         output.WriteLine();
-        output.WriteLine("| rule | diagnostics |");
-        output.WriteLine("|---|---:|");
+        output.WriteLine("| rule | warning | info | total |");
+        output.WriteLine("|---|---:|---:|---:|");
         foreach (var id in ruleIds)
         {
-            output.WriteLine($"| {id} | {results.Sum(r => r.Diagnostics.Count(d => d.Id == id))} |");
+            var all = results.SelectMany(r => r.Diagnostics).Where(d => d.Id == id).ToList();
+            output.WriteLine($"| {id} | {all.Count(d => d.Severity == DiagnosticSeverity.Warning)} | {all.Count(d => d.Severity == DiagnosticSeverity.Info)} | {all.Count} |");
         }
 
-        output.WriteLine($"| total | {results.Sum(r => r.Diagnostics.Length)} |");
+        output.WriteLine($"| total | | | {results.Sum(r => r.Diagnostics.Length)} |");
         output.WriteLine($"projects: {results.Count}; C# files compiled: {results.Sum(r => r.Sources)}; time: {results.Sum(r => r.Elapsed.TotalSeconds):F1} s");
     }
 }
