@@ -52,7 +52,9 @@ internal sealed class DeploymentOwnership
 
             if (string.Equals(text, _assemblyName, StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                // Native AOT projects are all named "bootstrap": a SAM CodeUri that is another folder than this
+                // project's (not the project folder, not a folder above it) says which one the function is.
+                return !CodeUriNamesOtherFolder(file, function);
             }
 
             // On a managed .NET runtime a bare handler is an executable's assembly name (top-level statements):
@@ -126,6 +128,22 @@ internal sealed class DeploymentOwnership
         }
 
         return false;
+    }
+
+    private bool CodeUriNamesOtherFolder(DeploymentFile file, FunctionDefinition function)
+    {
+        if (_projectDir is null
+            || function.ResourceType != "AWS::Serverless::Function"
+            || function.CodeUri is not { Length: > 0 } codeUri
+            || codeUri.IndexOf("://", StringComparison.Ordinal) >= 0
+            || codeUri.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            || codeUri.StartsWith("/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var folder = Collapse(Directory(Normalize(file.Path)) + Normalize(codeUri).TrimEnd('/') + "/");
+        return !_projectDir.StartsWith(folder, StringComparison.Ordinal);
     }
 
     private static bool IsManagedDotNetRuntime(string? runtime)
