@@ -18,7 +18,8 @@ namespace LambdaAnalyzers.Benchmarks;
 ///   build-level comparison with no package / Meziantou.Analyzer / Roslynator.Analyzers at 1,000 and 4,000 files.
 /// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- bench [BenchmarkDotNet args]
 /// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- sweep &lt;folder&gt; [--project-per-csproj]
-///   real-world sweep: every analyzer over a folder of C# and deployment files, no build needed (see Sweep.cs).
+///   real-world sweep: every analyzer over a folder of C# and deployment files, no build needed (see Sweep.cs);
+///   -c Debug shows the exceptions that Release builds of the analyzers swallow.
 /// </summary>
 public static class Program
 {

@@ -20,6 +20,10 @@ namespace LambdaAnalyzers.Benchmarks;
 /// <para>
 /// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- sweep &lt;folder&gt; [--project-per-csproj]
 /// </para>
+/// <para>
+/// With <c>-c Debug</c> the analyzers' Guard rethrows, so exceptions that a Release build (what users get) swallows
+/// silently are shown too; run both.
+/// </para>
 /// With <c>--project-per-csproj</c>, every folder holding a .csproj is one compilation of the .cs files under it
 /// (not under a deeper .csproj), named after the project, with the project's AWSProjectType, IsTestProject,
 /// implicit usings, package-dependent references and project references (as in-memory compilation references), and
@@ -49,6 +53,9 @@ public static class Sweep
         var deploymentFiles = EnumerateFiles(root, IsDeploymentFileName).ToList();
         var projectFiles = EnumerateFiles(root, f => f.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).ToList();
         output.WriteLine($"sweep {root}: {csFiles.Count} C# files, {deploymentFiles.Count} deployment files, {projectFiles.Count} project files");
+        output.WriteLine(AnalyzersAreDebugBuild()
+            ? "analyzers: Debug build (Guard rethrows: every exception a rule hits is shown)"
+            : "analyzers: Release build (what users get: Guard swallows exceptions; run with -c Debug to see them)");
 
         var projects = projectPerCsproj && projectFiles.Count > 0
             ? ProjectsPerCsproj(root, csFiles, projectFiles)
@@ -70,6 +77,10 @@ public static class Sweep
             : $"analyzer exceptions: {allExceptions.Count} (AD0001 for a user)");
         return allExceptions.Count == 0 ? 0 : 1;
     }
+
+    private static bool AnalyzersAreDebugBuild()
+        => typeof(LambdaAnalyzers.Rules.ConfiguredHandlerAnalyzer).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
+            .OfType<DebuggableAttribute>().Any(a => a.IsJITOptimizerDisabled);
 
     // ----- discovery -------------------------------------------------------------------------------------------
 
