@@ -372,6 +372,12 @@ public static class Sweep
 
             foreach (var element in projectElement.Descendants())
             {
+                // Conditional parts (Configuration, $(MSBuildProjectName.EndsWith('Tests'))...) are not evaluated: skipped.
+                if (element.AncestorsAndSelf().Any(e => e.Attribute("Condition") is not null))
+                {
+                    continue;
+                }
+
                 var value = element.Value.Trim();
                 switch (element.Name.LocalName)
                 {
