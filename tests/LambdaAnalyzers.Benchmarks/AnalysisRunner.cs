@@ -60,15 +60,24 @@ public static class AnalysisRunner
             ? new Dictionary<string, string> { ["build_property.AWSProjectType"] = "Lambda" }
             : new Dictionary<string, string>();
         var options = new AnalyzerOptions(additional, new GlobalOptionsProvider(globals));
+        return Analyze(compilation, options, analyzers, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Runs the analyzers over any compilation with the given options; an analyzer exception (what the user would see
+    /// as AD0001) is collected with its stack instead of becoming a diagnostic.
+    /// </summary>
+    public static Run Analyze(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
+    {
         var exceptions = new List<string>();
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(options, (ex, analyzer, _) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name}: {ex}"); } }, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
-        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
         var times = new Dictionary<string, TimeSpan>();
         foreach (var analyzer in analyzers)
         {
-            var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
+            var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).GetAwaiter().GetResult();
             times[analyzer.GetType().Name] = telemetry.ExecutionTime;
         }
 

@@ -17,6 +17,9 @@ namespace LambdaAnalyzers.Benchmarks;
 /// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- compare [--files N] [--runs 3]
 ///   build-level comparison with no package / Meziantou.Analyzer / Roslynator.Analyzers at 1,000 and 4,000 files.
 /// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- bench [BenchmarkDotNet args]
+/// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- sweep &lt;folder&gt; [--project-per-csproj]
+///   real-world sweep: every analyzer over a folder of C# and deployment files, no build needed (see Sweep.cs);
+///   -c Debug shows the exceptions that Release builds of the analyzers swallow.
 /// </summary>
 public static class Program
 {
@@ -60,7 +63,12 @@ public static class Program
             return 0;
         }
 
-        Console.Error.WriteLine("usage: check [--files N] [--iterations N] [--target-ms N] | profile [--files N] [--iterations N] | compare [--files N] [--runs N] | bench [BenchmarkDotNet args]");
+        if (args.Length > 1 && args[0] == "sweep")
+        {
+            return Sweep.Run(args[1], args.Contains("--project-per-csproj"), Console.Out);
+        }
+
+        Console.Error.WriteLine("usage: sweep <folder> [--project-per-csproj] | check [--files N] [--iterations N] [--target-ms N] | profile [--files N] [--iterations N] | compare [--files N] [--runs N] | bench [BenchmarkDotNet args]");
         return 2;
     }
 

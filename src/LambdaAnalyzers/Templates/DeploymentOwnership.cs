@@ -10,7 +10,8 @@ namespace LambdaAnalyzers.Templates;
 /// of a repository gives each finding once:
 /// <list type="bullet">
 /// <item>a function whose handler is a .NET class-library string (<c>Assembly::Type::Method</c>) belongs to the project
-/// whose assembly it names; a custom-runtime handler equal to the assembly name (native AOT) likewise;</item>
+/// whose assembly it names; a custom-runtime handler equal to the assembly name (native AOT) likewise, and a bare
+/// handler on a managed .NET runtime (an executable's assembly name) belongs to that project only;</item>
 /// <item>anything else (image functions, other runtimes, APIs, stages) belongs to the project that owns the file: the
 /// project whose assembly the file's first .NET handler names, or, when the file has none, the project in whose
 /// folder the file lies (<c>build_property.ProjectDir</c>) or whose aws-lambda-tools-defaults.json names it.</item>
@@ -51,7 +52,16 @@ internal sealed class DeploymentOwnership
 
             if (string.Equals(text, _assemblyName, StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                // Native AOT projects are all named "bootstrap": a SAM CodeUri that is another folder than this
+                // project's (not the project folder, not a folder above it) says which one the function is.
+                return !CodeUriNamesOtherFolder(file, function);
+            }
+
+            // On a managed .NET runtime a bare handler is an executable's assembly name (top-level statements):
+            // it names its project as surely as Assembly::Type::Method does, so the file's owner does not report it.
+            if (IsManagedDotNetRuntime(function.Runtime) && text.Length > 0 && text.IndexOf("::", StringComparison.Ordinal) < 0)
+            {
+                return false;
             }
         }
 
@@ -119,6 +129,25 @@ internal sealed class DeploymentOwnership
 
         return false;
     }
+
+    private bool CodeUriNamesOtherFolder(DeploymentFile file, FunctionDefinition function)
+    {
+        if (_projectDir is null
+            || function.ResourceType != "AWS::Serverless::Function"
+            || function.CodeUri is not { Length: > 0 } codeUri
+            || codeUri.IndexOf("://", StringComparison.Ordinal) >= 0
+            || codeUri.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            || codeUri.StartsWith("/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var folder = Collapse(Directory(Normalize(file.Path)) + Normalize(codeUri).TrimEnd('/') + "/");
+        return !_projectDir.StartsWith(folder, StringComparison.Ordinal);
+    }
+
+    private static bool IsManagedDotNetRuntime(string? runtime)
+        => runtime is not null && runtime.StartsWith("dotnet", StringComparison.OrdinalIgnoreCase);
 
     private static string? FirstDotNetAssembly(DeploymentFile file)
     {

@@ -257,6 +257,89 @@ public sealed class MissingReservedConcurrencyTests
                       Type: Api
             """);
 
+    // Found by the real-world sweep: one SAM template for several executables (top-level statements, dotnet runtime,
+    // Handler = assembly name) and a class-library function; the class library's project owns the file but not the
+    // executables' functions, which their own projects report.
+    [Fact]
+    public Task ExecutableHandlerOfOtherProjectInOwnedFile_DoesNotReport()
+        => VerifyAsync("/repo/template.yaml", """
+            Globals:
+              Function:
+                Runtime: dotnet8
+            Resources:
+              ListOrders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: ./ListOrders/
+                  Handler: ListOrders
+                  Events:
+                    Api:
+                      Type: HttpApi
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Orders.OrdersFunction::HandleAsync
+                  ReservedConcurrentExecutions: 10
+            """);
+
+    [Fact]
+    public Task ExecutableHandlerOfThisProject_Reports()
+        => VerifyAsync("/repo/template.yaml", """
+            Globals:
+              Function:
+                Runtime: dotnet8
+            Resources:
+              {|#0:Orders|}:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject
+                  Events:
+                    Api:
+                      Type: HttpApi
+              Billing:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Billing::Billing.Invoices::HandleAsync
+            """,
+            expected: Verify.Diagnostic("LAMBDA004").WithLocation(0).WithArguments("Orders", "handler TestProject"));
+
+    // Found by the real-world sweep: native AOT projects all named "bootstrap", one template for them all; each
+    // function's CodeUri is its project's folder.
+    [Fact]
+    public Task SameAssemblyNameWithCodeUriOfOtherProject_ReportsOnlyOwnFunction()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Function,
+            GlobalOptions = "build_property.ProjectDir = /repo/src/Orders/",
+            SolutionTransforms = { (solution, projectId) => solution.WithProjectAssemblyName(projectId, "bootstrap") },
+        };
+        test.TestState.AdditionalFiles.Add(("/repo/src/template.yaml", """
+            Globals:
+              Function:
+                Runtime: provided.al2023
+            Resources:
+              {|#0:OrdersFunction|}:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: ./Orders/
+                  Handler: bootstrap
+              BillingFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: ./Billing
+                  Handler: bootstrap
+              SharedFolderFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: ./
+                  Handler: bootstrap
+                  ReservedConcurrentExecutions: 2
+            """));
+        test.ExpectedDiagnostics.Add(Info(0).WithArguments("OrdersFunction", "handler bootstrap"));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task ImageFunctionInProjectFolder_Reports()
         => VerifyAsync("/repo/src/Shop/template.yaml", """
