@@ -54,7 +54,15 @@ public static class AnalysisRunner
 
     public static Run Analyze(GeneratedSolution solution, ImmutableArray<DiagnosticAnalyzer> analyzers, CSharpCompilation? compilation = null)
     {
-        compilation ??= Compile(solution);
+        if (compilation is null)
+        {
+            compilation = Compile(solution);
+            // As csc does before it compiles method bodies (and while analyzers start): parse and declaration
+            // diagnostics, which complete every source symbol. Without this, whichever analyzer first lists a type's
+            // members or a method's parameters is charged for the compiler's own declaration pass.
+            compilation.GetDeclarationDiagnostics();
+        }
+
         var additional = solution.DeploymentFiles.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text)).ToImmutableArray();
         var globals = solution.IsLambda
             ? new Dictionary<string, string> { ["build_property.AWSProjectType"] = "Lambda" }

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LambdaAnalyzers.Benchmarks;
@@ -43,12 +44,42 @@ public static class Program
             return BuildComparison.Run(repoRoot, sizes, Option(args, "--runs", 3), Path.Combine(Path.GetTempPath(), "lambda-build-comparison"));
         }
 
+        if (args.Length > 0 && args[0] == "model-timing")
+        {
+            var solution = GeneratedSolution.Generate(Option(args, "--files", 1000));
+            for (var i = 0; i < 3; i++)
+            {
+                var c = AnalysisRunner.Compile(solution);
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                c.GetDeclarationDiagnostics();
+                var decl = sw.Elapsed.TotalMilliseconds; sw.Restart();
+                var options = new AnalyzerOptions(solution.DeploymentFiles.Select(f => (AdditionalText)new AnalysisRunner.InMemoryText(f.Path, f.Text)).ToImmutableArray());
+                var model = LambdaAnalyzers.Lambda.LambdaModel.GetOrCreate(c, options);
+                var create = sw.Elapsed.TotalMilliseconds; sw.Restart();
+                var types = model.GetSourceTypes(default);
+                var src = sw.Elapsed.TotalMilliseconds; sw.Restart();
+                var n = 0;
+                foreach (var t in types) foreach (var m in t.GetMembers()) n++;
+                var members = sw.Elapsed.TotalMilliseconds; sw.Restart();
+                foreach (var t in types) foreach (var m in t.GetMembers()) if (m is IMethodSymbol ms) foreach (var p in ms.Parameters) n += p.Type.AllInterfaces.Length;
+                var pars = sw.Elapsed.TotalMilliseconds; sw.Restart();
+                model.GetDeploymentFiles(default);
+                var dep = sw.Elapsed.TotalMilliseconds; sw.Restart();
+                model.GetHandlers(default);
+                var handlers = sw.Elapsed.TotalMilliseconds; sw.Restart();
+                Console.WriteLine($"decl {decl:F0} create {create:F1} src {src:F1} members {members:F1} params {pars:F1} deploy {dep:F1} handlers {handlers:F1} ({types.Length} types)");
+            }
+
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "profile")
         {
             // Each analyzer alone on a fresh compilation: per-analyzer telemetry without the others' shared work.
             var solution = GeneratedSolution.Generate(Option(args, "--files", 1000));
             AnalysisRunner.Analyze(GeneratedSolution.Generate(50), AnalysisRunner.PackageAnalyzers);
-            foreach (var analyzer in AnalysisRunner.PackageAnalyzers)
+            var only = Array.IndexOf(args, "--only") is var at && at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+            foreach (var analyzer in AnalysisRunner.PackageAnalyzers.Where(a => only is null || a.GetType().Name.Contains(only, StringComparison.Ordinal)))
             {
                 var times = new List<double>();
                 for (var i = 0; i < Option(args, "--iterations", 3); i++)

@@ -246,7 +246,10 @@ internal sealed class LambdaModel
                         continue;
                     }
 
-                    if (Types.LambdaFunctionAttribute is not null && HasAttribute(method, Types.LambdaFunctionAttribute))
+                    // Attributes are bound only for methods that have attribute syntax: binding every method's
+                    // attributes is most of the cost of finding handlers in a large project.
+                    var hasAttributes = HasAttributeSyntax(method);
+                    if (hasAttributes && Types.LambdaFunctionAttribute is not null && HasAttribute(method, Types.LambdaFunctionAttribute))
                     {
                         if (seen.Add(method))
                         {
@@ -258,7 +261,7 @@ internal sealed class LambdaModel
 
                     if (Types.ILambdaContext is null || !TakesLambdaContext(method))
                     {
-                        if (HasEventSignature(method) && seen.Add(method))
+                        if (HasEventSignature(method, hasAttributes) && seen.Add(method))
                         {
                             handlers.Add(new LambdaHandler(method, HandlerKind.EventSignature));
                         }
@@ -328,7 +331,7 @@ internal sealed class LambdaModel
     /// Handlers without a context parameter: public, at most one input, in a public non-generic class, and
     /// either a method-level [LambdaSerializer], or a Lambda event type as input under a conventional handler name.
     /// </summary>
-    private bool HasEventSignature(IMethodSymbol method)
+    private bool HasEventSignature(IMethodSymbol method, bool hasAttributes)
     {
         if (method.DeclaredAccessibility != Accessibility.Public || method.IsGenericMethod || method.Parameters.Length > 1
             || method.ContainingType is not { DeclaredAccessibility: Accessibility.Public, IsGenericType: false })
@@ -336,14 +339,28 @@ internal sealed class LambdaModel
             return false;
         }
 
-        if (Types.LambdaSerializerAttribute is { } serializer && HasAttribute(method, serializer))
+        if (hasAttributes && Types.LambdaSerializerAttribute is { } serializer && HasAttribute(method, serializer))
         {
             return true;
         }
 
         // A public method that merely takes an event (a helper such as GetUserId(APIGatewayProxyRequest))
         // is not an entry point; without a context parameter, only the conventional handler names are.
-        return method.Parameters.Length == 1 && IsLambdaEventType(method.Parameters[0].Type) && IsConventionalHandlerName(method.Name);
+        return method.Parameters.Length == 1 && IsConventionalHandlerName(method.Name) && IsLambdaEventType(method.Parameters[0].Type);
+    }
+
+    /// <summary>Whether any declaration of the method carries an attribute list (syntax only, nothing bound).</summary>
+    private static bool HasAttributeSyntax(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not MethodDeclarationSyntax declaration || declaration.AttributeLists.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsConventionalHandlerName(string name)

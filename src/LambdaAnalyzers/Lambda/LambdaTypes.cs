@@ -57,7 +57,9 @@ internal sealed class LambdaTypes
 
     public bool IsLambdaContext(ITypeSymbol? type)
         => type is not null && ILambdaContext is not null &&
-           (SymbolEqualityComparer.Default.Equals(type, ILambdaContext) || type.AllInterfaces.Contains(ILambdaContext, SymbolEqualityComparer.Default));
+           (SymbolEqualityComparer.Default.Equals(type, ILambdaContext)
+            || (type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Interface or TypeKind.Struct }
+                && type.AllInterfaces.Contains(ILambdaContext, SymbolEqualityComparer.Default)));
 
     public bool DerivesFromAspNetCoreFunction(INamedTypeSymbol type)
     {

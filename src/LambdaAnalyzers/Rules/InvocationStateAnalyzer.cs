@@ -103,7 +103,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
         };
 
         var ct = context.CancellationToken;
-        if (scope is null || !state.MayWriteState(scope, context.ContainingSymbol?.ContainingType, node is ConstructorDeclarationSyntax, ct))
+        if (scope is null || !state.Hits.AnyWithin(node.SyntaxTree, scope.Span, ct) || !state.MayWriteState(scope, context.ContainingSymbol?.ContainingType, node is ConstructorDeclarationSyntax, ct))
         {
             return;
         }
@@ -450,6 +450,10 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
         }
 
         private HashSet<string>? _storageNames;
+        private WordHits? _hits;
+
+        /// <summary>Where the storage names occur in each file's text: the pre-filter before any syntax walk.</summary>
+        public WordHits Hits => _hits ??= new WordHits((_, ct) => new WordSet(GetStorageNames(ct)));
 
         /// <summary>
         /// Syntax-only pre-filter: the body assigns, increments, passes by <c>ref</c>/<c>out</c> or calls a
@@ -871,27 +875,47 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             }
             else if (named.TypeKind == TypeKind.Interface)
             {
-                foreach (var candidate in sourceTypes)
+                _implementations ??= IndexImplementations(sourceTypes);
+                if (_implementations.TryGetValue(named.OriginalDefinition, out var candidates))
                 {
-                    if (candidate.TypeKind == TypeKind.Class && !candidate.IsRecord && Implements(candidate, named) && longLived.Add(candidate.OriginalDefinition))
+                    foreach (var candidate in candidates)
                     {
-                        queue.Enqueue(candidate.OriginalDefinition);
+                        if (longLived.Add(candidate))
+                        {
+                            queue.Enqueue(candidate);
+                        }
                     }
                 }
             }
         }
 
-        private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol @interface)
+        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _implementations;
+
+        /// <summary>Each interface mapped to the source classes (not records) that implement it: built once, not searched per field.</summary>
+        private static Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> IndexImplementations(ImmutableArray<INamedTypeSymbol> sourceTypes)
         {
-            foreach (var candidate in type.AllInterfaces)
+            var index = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+            foreach (var candidate in sourceTypes)
             {
-                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, @interface.OriginalDefinition))
+                if (candidate.TypeKind != TypeKind.Class || candidate.IsRecord)
                 {
-                    return true;
+                    continue;
+                }
+
+                foreach (var @interface in candidate.AllInterfaces)
+                {
+                    var key = @interface.OriginalDefinition;
+                    if (!index.TryGetValue(key, out var list))
+                    {
+                        list = new List<INamedTypeSymbol>();
+                        index[key] = list;
+                    }
+
+                    list.Add(candidate.OriginalDefinition);
                 }
             }
 
-            return false;
+            return index;
         }
     }
 

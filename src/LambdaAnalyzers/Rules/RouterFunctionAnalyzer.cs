@@ -56,8 +56,14 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
         }
 
         var symbols = new RouteSymbols(context.Compilation, model);
+        var options = context.Options;
+        var hits = new WordHits((tree, _) =>
+        {
+            var extra = AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(tree, RuleId, OperationFieldsOption));
+            return extra.Length == 0 ? DefaultWords : CreateWords(extra);
+        });
         context.RegisterSyntaxNodeAction(
-            c => Guard.Run(c, n => AnalyzeFunction(n, model, symbols)),
+            c => Guard.Run(c, n => AnalyzeFunction(n, model, symbols, hits)),
             SyntaxKind.MethodDeclaration,
             SyntaxKind.LocalFunctionStatement,
             SyntaxKind.ParenthesizedLambdaExpression,
@@ -65,7 +71,17 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             SyntaxKind.AnonymousMethodExpression);
     }
 
-    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, LambdaModel model, RouteSymbols symbols)
+    // Lazy: static initializers run in declaration order, and the name lists are declared further down.
+    private static readonly Lazy<WordSet> DefaultWordSet = new(() => CreateWords(Array.Empty<string>()));
+
+    private static WordSet DefaultWords => DefaultWordSet.Value;
+
+    private static WordSet CreateWords(string[] extraOperationFields)
+        => new(
+            DiscriminatorMemberNames.Concat(DefaultOperationFields).Concat(extraOperationFields),
+            MayNameRouteHelper);
+
+    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, LambdaModel model, RouteSymbols symbols, WordHits hits)
     {
         SyntaxNode? body = context.Node switch
         {
@@ -80,9 +96,15 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // Syntax first: nothing is bound unless the body has a dispatch and names a discriminator member.
+        // Text first (one scan per file, shared by its functions), then syntax: nothing is walked unless the body's
+        // text names a discriminator member, and nothing is bound unless it also has a dispatch.
         var options = context.Options;
         var tree = context.Node.SyntaxTree;
+        if (!hits.AnyWithin(tree, body.Span, context.CancellationToken))
+        {
+            return;
+        }
+
         var extraFields = AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(tree, RuleId, OperationFieldsOption));
         if (!MayDispatch(body, extraFields))
         {
@@ -310,6 +332,10 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool MayNameRouteHelper(string text)
         => text.Length > 5 && (text.IndexOf("Route", StringComparison.Ordinal) >= 0 || text.IndexOf("Resolve", StringComparison.Ordinal) >= 0);
+
+    private static bool MayNameRouteHelper(string text, int start, int length)
+        => length > 5
+           && (text.IndexOf("Route", start, length, StringComparison.Ordinal) >= 0 || text.IndexOf("Resolve", start, length, StringComparison.Ordinal) >= 0);
 
     private static IMethodSymbol FindHandler(LambdaModel model, IMethodSymbol method, CancellationToken ct)
     {
