@@ -11,6 +11,7 @@ namespace LambdaAnalyzers.Benchmarks;
 /// (An analyzer that registers nothing is skipped by the driver and binds nothing, so it is no floor.)
 /// Keep its registrations in step with the rules (see docs/performance.md).
 /// </summary>
+#if !FLOOR_WALK_EVERY_NODE
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptyBodiesBaselineAnalyzer : DiagnosticAnalyzer
 {
@@ -50,6 +51,9 @@ public sealed class EmptyBodiesBaselineAnalyzer : DiagnosticAnalyzer
     }
 }
 
+#endif
+
+#if !FLOOR_EMPTY_BODIES
 /// <summary>For scale: one analyzer that merely walks every syntax node once.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WalkEveryNodeAnalyzer : DiagnosticAnalyzer
@@ -80,3 +84,4 @@ public sealed class WalkEveryNodeAnalyzer : DiagnosticAnalyzer
         });
     }
 }
+#endif

@@ -33,14 +33,20 @@ public static class BuildComparison
         var standIn = Path.Combine(repoRoot, "tests", "Lambda.StandIn", "bin", "Release", "net8.0", "Lambda.StandIn.dll");
         Exec(repoRoot, "build tests/Lambda.StandIn/Lambda.StandIn.csproj -c Release", out _);
 
+        // The floors, at build level: the benchmark's baseline analyzers compiled into their own assemblies
+        // (netstandard2.0, Roslyn 4.8 — like the package) and passed to csc as analyzers.
+        var floors = BuildFloorAnalyzers(repoRoot, workRoot);
         var configs = new[]
         {
             new Config("none", string.Empty, true),
+            new Config("empty-bodies floor", $"<Analyzer Include=\"{floors.Empty}\" />", true),
+            new Config("walk-every-node", $"<Analyzer Include=\"{floors.Walk}\" />", true),
             new Config("LambdaAnalyzers", $"<PackageReference Include=\"LambdaAnalyzers\" Version=\"{version}\" PrivateAssets=\"all\" />", true),
             new Config("Meziantou.Analyzer", "<PackageReference Include=\"Meziantou.Analyzer\" Version=\"3.0.321\" PrivateAssets=\"all\" />", true),
             new Config("Roslynator.Analyzers", "<PackageReference Include=\"Roslynator.Analyzers\" Version=\"4.14.1\" PrivateAssets=\"all\" />", true),
             new Config("none (non-Lambda)", string.Empty, false),
             new Config("LambdaAnalyzers (non-Lambda)", $"<PackageReference Include=\"LambdaAnalyzers\" Version=\"{version}\" PrivateAssets=\"all\" />", false),
+            new Config("empty-bodies floor (non-Lambda)", $"<Analyzer Include=\"{floors.Empty}\" />", false),
         };
 
         var report = new StringBuilder();
@@ -80,6 +86,8 @@ public static class BuildComparison
                 report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- LambdaAnalyzers / {peer}: {Median(ours.Analyzer) / Math.Max(1e-6, Median(results[peer].Analyzer)):F3}x"));
             }
 
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- LambdaAnalyzers / walk-every-node: {Median(ours.Analyzer) / Math.Max(1e-6, Median(results["walk-every-node"].Analyzer)):F3}x"));
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- non-Lambda: LambdaAnalyzers / empty-bodies floor: {Median(results["LambdaAnalyzers (non-Lambda)"].Analyzer) / Math.Max(1e-6, Median(results["empty-bodies floor (non-Lambda)"].Analyzer)):F3}x"));
             report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- Csc with LambdaAnalyzers vs none: {100 * (Median(ours.Csc) / Median(results["none"].Csc) - 1):+0.0;-0.0} %"));
             report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- ms per file: {1000 * Median(ours.Analyzer) / size:F3}"));
         }
@@ -144,6 +152,39 @@ public static class BuildComparison
         return dir;
     }
 
+    /// <summary>Two one-analyzer assemblies from BaselineAnalyzers.cs: the empty-bodies floor and the walk-every-node analyzer.</summary>
+    private static (string Empty, string Walk) BuildFloorAnalyzers(string repoRoot, string workRoot)
+    {
+        var source = Path.Combine(repoRoot, "tests", "LambdaAnalyzers.Benchmarks", "BaselineAnalyzers.cs");
+        string Build(string name, string symbol)
+        {
+            var dir = Path.Combine(workRoot, name);
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>netstandard2.0</TargetFramework>
+                    <LangVersion>latest</LangVersion>
+                    <Nullable>enable</Nullable>
+                    <AssemblyName>{name}</AssemblyName>
+                    <DefineConstants>$(DefineConstants);{symbol}</DefineConstants>
+                    <NoWarn>$(NoWarn);RS1036;RS1041;RS2008;NU1603</NoWarn>
+                    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                    <ImportDirectoryBuildProps>false</ImportDirectoryBuildProps>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.8.0" PrivateAssets="all" />
+                    <Compile Include="{source}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            Exec(dir, "build -c Release -o out", out _);
+            return Path.Combine(dir, "out", name + ".dll");
+        }
+
+        return (Build("FloorEmptyBodies", "FLOOR_EMPTY_BODIES"), Build("FloorWalkEveryNode", "FLOOR_WALK_EVERY_NODE"));
+    }
+
     private static double ParseCsc(string output)
     {
         var match = CscLine.Matches(output).LastOrDefault();
@@ -158,6 +199,8 @@ public static class BuildComparison
             _ when config.StartsWith("LambdaAnalyzers", StringComparison.Ordinal) => "LambdaAnalyzers",
             "Meziantou.Analyzer" => "Meziantou.Analyzer",
             "Roslynator.Analyzers" => "Roslynator",
+            _ when config.StartsWith("empty-bodies floor", StringComparison.Ordinal) => "FloorEmptyBodies",
+            "walk-every-node" => "FloorWalkEveryNode",
             _ => null,
         };
         if (prefix is null)
