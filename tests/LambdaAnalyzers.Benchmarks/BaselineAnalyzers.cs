@@ -15,7 +15,7 @@ namespace LambdaAnalyzers.Benchmarks;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptyBodiesBaselineAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Never = new("BASE001", "Never reported", "Never reported", "Performance", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+    private static readonly DiagnosticDescriptor Never = new("BASE001", "Never reported", "Never reported", "Performance", DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
 
@@ -58,7 +58,7 @@ public sealed class EmptyBodiesBaselineAnalyzer : DiagnosticAnalyzer
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WalkEveryNodeAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Never = new("BASE002", "Never reported", "Never reported", "Performance", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+    private static readonly DiagnosticDescriptor Never = new("BASE002", "Never reported", "Never reported", "Performance", DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
 
