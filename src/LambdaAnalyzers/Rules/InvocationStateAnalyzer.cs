@@ -765,6 +765,15 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
+                // A class with an entry-point-shaped method that invocation code itself creates (new Step().Run(input,
+                // context)) is a per-invocation object, not the object the runtime keeps for the environment.
+                foreach (var perInvocation in CreatedDuringInvocation(handlerTypes, cancellationToken))
+                {
+                    handlerTypes.Remove(perInvocation);
+                    longLived.Remove(perInvocation);
+                }
+
+                queue = new Queue<INamedTypeSymbol>(longLived);
                 var sourceTypes = Model.GetSourceTypes(cancellationToken);
                 foreach (var type in sourceTypes)
                 {
@@ -798,6 +807,70 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                 _handlerTypes = handlerTypes;
                 _longLived = longLived;
             }
+        }
+
+        /// <summary>
+        /// Handler classes that invocation code creates with <c>new</c>: one scan of the source text for their
+        /// names, then only the creation expressions found are bound.
+        /// </summary>
+        private HashSet<INamedTypeSymbol> CreatedDuringInvocation(HashSet<INamedTypeSymbol> handlerTypes, CancellationToken cancellationToken)
+        {
+            var result = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            if (handlerTypes.Count == 0)
+            {
+                return result;
+            }
+
+            var byName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
+            foreach (var type in handlerTypes)
+            {
+                if (!byName.TryGetValue(type.Name, out var list))
+                {
+                    list = new List<INamedTypeSymbol>();
+                    byName[type.Name] = list;
+                }
+
+                list.Add(type);
+            }
+
+            var words = new WordSet(byName.Keys);
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                SemanticModel? semanticModel = null;
+                SyntaxNode? root = null;
+                foreach (var position in WordHits.Scan(tree, words, cancellationToken))
+                {
+                    root ??= tree.GetRoot(cancellationToken);
+                    SyntaxNode? node = root.FindToken(position).Parent;
+                    while (node?.Parent is QualifiedNameSyntax or AliasQualifiedNameSyntax)
+                    {
+                        node = node.Parent;
+                    }
+
+                    if (node?.Parent is not ObjectCreationExpressionSyntax creation || creation.Type != node)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Creations of handler classes are rare; bound once per compilation.
+                    semanticModel ??= Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (semanticModel.GetTypeInfo(creation, cancellationToken).Type is not INamedTypeSymbol created
+                        || !handlerTypes.Contains(created.OriginalDefinition)
+                        || result.Contains(created.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    if (semanticModel.GetEnclosingSymbol(creation.SpanStart, cancellationToken) is IMethodSymbol enclosing
+                        && Model.IsInvocationCode(enclosing, cancellationToken))
+                    {
+                        result.Add(created.OriginalDefinition);
+                    }
+                }
+            }
+
+            return result;
         }
 
         /// <summary>

@@ -264,6 +264,49 @@ public sealed class InvocationStateTests
             """);
 
     [Fact]
+    public Task HandlerObjectCreatedOnceInMain_FieldWrite_Reports()
+        => VerifyExecutableAsync("""
+            using System;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.RuntimeSupport;
+            using Amazon.Lambda.Serialization.SystemTextJson;
+
+            var function = new Function();
+            await LambdaBootstrapBuilder.Create<string, string>(function.Handle, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+
+            public class Function
+            {
+                private string? _lastInput;
+
+                public string Handle(string input, ILambdaContext context)
+                {
+                    {|LAMBDA003:_lastInput = input|};
+                    return _lastInput;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ContextTakingObjectCreatedPerInvocation_FieldWrite_NoDiagnostic()
+        => VerifyAsync("""
+            public class Function
+            {
+                public string Handle(string input, ILambdaContext context) => new Step().Run(input, context);
+            }
+
+            public class Step
+            {
+                private string? _last;
+
+                public string Run(string input, ILambdaContext context)
+                {
+                    _last = input;
+                    return _last;
+                }
+            }
+            """);
+
+    [Fact]
     public Task UnconditionalClientCreationEveryInvocation_Reports()
         => VerifyAsync("""
             public class Function
