@@ -36,7 +36,6 @@ internal sealed class Reachability
 
     private readonly LambdaModel _model;
     private readonly Compilation _compilation;
-    private readonly LambdaModel.HandlerSet _handlers;
     private readonly HashSet<SyntaxNode> _lambdaRoots = new();
     private readonly HashSet<IMethodSymbol> _roots = new(SymbolEqualityComparer.Default);
     private readonly object _gate = new();
@@ -55,7 +54,6 @@ internal sealed class Reachability
     {
         _model = model;
         _compilation = model.Compilation;
-        _handlers = handlers;
         foreach (var handler in handlers.Handlers)
         {
             if (handler.LambdaSyntax is { } lambda)

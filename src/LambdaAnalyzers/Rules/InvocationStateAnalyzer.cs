@@ -659,28 +659,6 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             return System.Threading.Interlocked.CompareExchange(ref _storageNames, names, null) ?? names;
         }
 
-        /// <summary>True for a method that declares a bootstrap lambda handler (top-level statements, Main).</summary>
-        public bool DeclaresLambdaHandler(IMethodSymbol method, CancellationToken cancellationToken)
-        {
-            foreach (var handler in Model.GetHandlers(cancellationToken))
-            {
-                if (handler.LambdaSyntax is null)
-                {
-                    continue;
-                }
-
-                for (var current = handler.Method.ContainingSymbol; current is IMethodSymbol outer; current = outer.ContainingSymbol)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(outer.OriginalDefinition, method.OriginalDefinition))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
         public bool IsHandlerType(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             EnsureTypes(cancellationToken);
