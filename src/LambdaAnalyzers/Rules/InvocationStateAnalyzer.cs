@@ -561,6 +561,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             while (expression is not null && depth < 16)
             {
                 depth++;
+                expression = SyntaxHelpers.SkipParenthesesAndCasts(expression);
                 switch (expression)
                 {
                     case SimpleNameSyntax simple:
@@ -588,12 +589,6 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                         return names.Contains(binding.Name.Identifier.ValueText);
                     case ElementBindingExpressionSyntax:
                         return false;
-                    case ParenthesizedExpressionSyntax parenthesized:
-                        expression = parenthesized.Expression;
-                        break;
-                    case CastExpressionSyntax cast:
-                        expression = cast.Expression;
-                        break;
                     case PostfixUnaryExpressionSyntax suppress when suppress.IsKind(SyntaxKind.SuppressNullableWarningExpression):
                         expression = suppress.Operand;
                         break;
