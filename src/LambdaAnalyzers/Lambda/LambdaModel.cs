@@ -26,6 +26,8 @@ internal sealed class LambdaModel
     private readonly OnceCache<SourceTypeList> _sourceTypes;
     private readonly OnceCache<DeploymentFileList> _deploymentFiles;
     private readonly OnceCache<HandlerSet> _handlers;
+    private readonly OnceCache<DeclarationIndex> _declarations;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HandlerResolution> _resolutions = new(StringComparer.Ordinal);
     private readonly OnceCache<Reachability> _reachability;
 
     private LambdaModel(Compilation compilation, AnalyzerOptions options)
@@ -49,6 +51,7 @@ internal sealed class LambdaModel
         _sourceTypes = new OnceCache<SourceTypeList>(ct => new SourceTypeList(CollectSourceTypes(compilation, ct)));
         _deploymentFiles = new OnceCache<DeploymentFileList>(ct => new DeploymentFileList(ReadDeploymentFiles(options, ct)));
         _handlers = new OnceCache<HandlerSet>(FindHandlers);
+        _declarations = new OnceCache<DeclarationIndex>(ct => DeclarationIndex.Build(compilation, ConfiguredTypeNames(ct), ct));
         _reachability = new OnceCache<Reachability>(ct => Reachability.Create(this, ct));
     }
 
@@ -86,6 +89,25 @@ internal sealed class LambdaModel
     /// <summary>The deployment files given to the compiler as AdditionalFiles, parsed.</summary>
     public ImmutableArray<DeploymentFile> GetDeploymentFiles(CancellationToken cancellationToken)
         => _deploymentFiles.Get(cancellationToken).Files;
+
+    /// <summary>
+    /// <see cref="HandlerResolver.Resolve"/>, once per handler string per compilation: the handler model and
+    /// LAMBDA009 both resolve every handler string of the deployment files, and resolving binds signatures.
+    /// </summary>
+    public HandlerResolution ResolveHandler(HandlerString handler, CancellationToken cancellationToken)
+    {
+        if (_resolutions.TryGetValue(handler.Text, out var known))
+        {
+            return known;
+        }
+
+        known = HandlerResolver.Resolve(this, handler, cancellationToken);
+        return _resolutions.GetOrAdd(handler.Text, known);
+    }
+
+    /// <summary>Name-level facts read from declaration syntax only (see <see cref="DeclarationIndex"/>).</summary>
+    public DeclarationIndex GetDeclarations(CancellationToken cancellationToken)
+        => _declarations.Get(cancellationToken);
 
     public ImmutableArray<LambdaHandler> GetHandlers(CancellationToken cancellationToken)
         => _handlers.Get(cancellationToken).Handlers;
@@ -226,6 +248,10 @@ internal sealed class LambdaModel
         var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         if (Types.HasLambdaReferences)
         {
+            // Syntax first: only methods the declaration index names as candidates (attributes, a context-typed
+            // parameter, a conventional name with one parameter) have their symbols' parameters and attributes bound,
+            // and only types that list a base type are asked whether they derive from the ASP.NET Core function.
+            var declarations = GetDeclarations(cancellationToken);
             foreach (var type in GetSourceTypes(cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -234,14 +260,33 @@ internal sealed class LambdaModel
                     continue;
                 }
 
-                if (Types.DerivesFromAspNetCoreFunction(type))
+                var hasBaseList = false;
+                var hasCandidate = false;
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration)
+                    {
+                        hasBaseList |= declaration.BaseList is not null;
+                        foreach (var member in declaration.Members)
+                        {
+                            hasCandidate |= member is MethodDeclarationSyntax method && declarations.IsHandlerCandidate(method);
+                        }
+                    }
+                }
+
+                if (hasBaseList && Types.DerivesFromAspNetCoreFunction(type))
                 {
                     aspNetCore = true;
                 }
 
+                if (!hasCandidate)
+                {
+                    continue;
+                }
+
                 foreach (var member in type.GetMembers())
                 {
-                    if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                    if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || !IsCandidate(method, declarations))
                     {
                         continue;
                     }
@@ -296,7 +341,7 @@ internal sealed class LambdaModel
                     continue;
                 }
 
-                var resolution = HandlerResolver.Resolve(this, handler, cancellationToken);
+                var resolution = ResolveHandler(handler, cancellationToken);
                 if (resolution.Method is { } method && method.Locations.Length > 0 && method.Locations[0].IsInSource && seen.Add(method))
                 {
                     handlers.Add(new LambdaHandler(method, HandlerKind.Configured));
@@ -305,6 +350,38 @@ internal sealed class LambdaModel
         }
 
         return new HandlerSet(handlers.ToImmutable(), invocationRoots.ToImmutable(), aspNetCore);
+    }
+
+    /// <summary>A method declared by syntax the index names as a handler candidate (a method without syntax is not one).</summary>
+    private static bool IsCandidate(IMethodSymbol method, DeclarationIndex declarations)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is MethodDeclarationSyntax declaration && declarations.IsHandlerCandidate(declaration))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The type names (last segment) of the class-library handler strings in the deployment files.</summary>
+    private IEnumerable<string> ConfiguredTypeNames(CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        foreach (var file in GetDeploymentFiles(cancellationToken))
+        {
+            foreach (var function in file.Functions)
+            {
+                if (function.Handler?.Value is { } text && HandlerString.TryParse(text, out var handler))
+                {
+                    names.Add(handler.TypeSimpleName);
+                }
+            }
+        }
+
+        return names;
     }
 
     private bool TakesLambdaContext(IMethodSymbol method)
@@ -363,10 +440,7 @@ internal sealed class LambdaModel
         return false;
     }
 
-    private static bool IsConventionalHandlerName(string name)
-        => name is "FunctionHandler" or "FunctionHandlerAsync" or "Handler" or "HandlerAsync" or "Handle" or "HandleAsync"
-            or "HandleRequest" or "HandleRequestAsync" or "HandleEvent" or "HandleEventAsync" or "Process" or "ProcessAsync"
-            or "Run" or "RunAsync" or "Execute" or "ExecuteAsync" or "Invoke" or "InvokeAsync";
+    private static bool IsConventionalHandlerName(string name) => DeclarationIndex.IsConventionalHandlerName(name);
 
     /// <summary>Types of the Amazon.Lambda.*Events packages (APIGatewayEvents, SQSEvents, CloudWatchEvents…).</summary>
     internal static bool IsLambdaEventType(ITypeSymbol type)

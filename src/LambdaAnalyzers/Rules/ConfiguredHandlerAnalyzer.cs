@@ -54,7 +54,7 @@ public sealed class ConfiguredHandlerAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var resolution = HandlerResolver.Resolve(model, handler, context.CancellationToken);
+            var resolution = model.ResolveHandler(handler, context.CancellationToken);
             if (!resolution.IsProblem)
             {
                 continue;

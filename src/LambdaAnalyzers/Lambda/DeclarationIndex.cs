@@ -1,0 +1,275 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LambdaAnalyzers.Lambda;
+
+/// <summary>
+/// What the declarations say, read from syntax alone: one walk over each file's type and member declarations,
+/// never into a body, and no symbol created or bound. In a compilation the compiler is still completing, asking
+/// symbols for every type's members and every method's parameter types makes the first rule that does it pay for
+/// (or wait on) the compiler's own declaration work; these name-level answers cost a fraction of that.
+/// Every answer is a superset: it only decides what the semantic checks look at, never what they conclude.
+/// </summary>
+internal sealed class DeclarationIndex
+{
+    /// <summary>Type names that are, or may implement, <c>ILambdaContext</c> outside source.</summary>
+    private static readonly string[] KnownContextNames = { "ILambdaContext", "TestLambdaContext", "LambdaContext" };
+
+    private readonly HashSet<MethodDeclarationSyntax> _handlerCandidates = new();
+
+    private DeclarationIndex()
+    {
+    }
+
+    /// <summary>
+    /// Names that can be long-lived storage: non-const fields of every source type, static properties, and the
+    /// instance properties of every type that may be (or be a base of) a handler class.
+    /// </summary>
+    public HashSet<string> StorageNames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Methods that may be entry points or receive the context: an attribute list, a parameter whose type may be
+    /// <c>ILambdaContext</c>, or a conventional handler name with one parameter. Every other method is none of those.
+    /// </summary>
+    public bool IsHandlerCandidate(MethodDeclarationSyntax method) => _handlerCandidates.Contains(method);
+
+    public static DeclarationIndex Build(Compilation compilation, IEnumerable<string> configuredTypeNames, CancellationToken cancellationToken)
+    {
+        var index = new DeclarationIndex();
+        var types = new List<TypeDeclarationSyntax>();
+        var contextNames = new HashSet<string>(KnownContextNames, StringComparer.Ordinal);
+        var bootstrapFiles = new List<SyntaxTree>();
+        var executable = compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (tree.GetRoot(cancellationToken) is not CompilationUnitSyntax root)
+            {
+                continue;
+            }
+
+            AddAliases(root.Usings, contextNames);
+            Collect(root.Members, index, types, contextNames);
+            if (executable && root.Members.Count > 0 && MentionsBootstrap(tree, cancellationToken))
+            {
+                bootstrapFiles.Add(tree);
+            }
+        }
+
+        // Source types that implement the context (directly or through other source types) are context types too.
+        var changed = true;
+        for (var round = 0; changed && round < 8; round++)
+        {
+            changed = false;
+            foreach (var type in types)
+            {
+                if (!contextNames.Contains(type.Identifier.ValueText) && NamesAnyBase(type, contextNames))
+                {
+                    changed |= contextNames.Add(type.Identifier.ValueText);
+                }
+            }
+        }
+
+        // Types that may be handler classes: they declare a handler candidate, a deployment file names them, or the
+        // file that starts the bootstrap mentions them; then, by name, every base class they list.
+        var handlerTypes = new HashSet<string>(configuredTypeNames, StringComparer.Ordinal);
+        foreach (var type in types)
+        {
+            if (type is InterfaceDeclarationSyntax)
+            {
+                continue;
+            }
+
+            foreach (var member in type.Members)
+            {
+                if (member is MethodDeclarationSyntax method && MayBeHandler(method, contextNames))
+                {
+                    index._handlerCandidates.Add(method);
+                    handlerTypes.Add(type.Identifier.ValueText);
+                }
+            }
+        }
+
+        foreach (var tree in bootstrapFiles)
+        {
+            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    handlerTypes.Add(token.ValueText);
+                }
+            }
+        }
+
+        changed = true;
+        for (var round = 0; changed && round < 16; round++)
+        {
+            changed = false;
+            foreach (var type in types)
+            {
+                if (type.BaseList is null || !handlerTypes.Contains(type.Identifier.ValueText))
+                {
+                    continue;
+                }
+
+                foreach (var baseType in type.BaseList.Types)
+                {
+                    if (RightmostName(baseType.Type) is { } name)
+                    {
+                        changed |= handlerTypes.Add(name);
+                    }
+                }
+            }
+        }
+
+        foreach (var type in types)
+        {
+            if (!handlerTypes.Contains(type.Identifier.ValueText))
+            {
+                continue;
+            }
+
+            foreach (var member in type.Members)
+            {
+                if (member is PropertyDeclarationSyntax property && !IsStatic(property.Modifiers))
+                {
+                    index.StorageNames.Add(property.Identifier.ValueText);
+                }
+            }
+        }
+
+        return index;
+    }
+
+    private static void Collect(SyntaxList<MemberDeclarationSyntax> members, DeclarationIndex index, List<TypeDeclarationSyntax> types, HashSet<string> contextNames)
+    {
+        foreach (var member in members)
+        {
+            switch (member)
+            {
+                case BaseNamespaceDeclarationSyntax ns:
+                    AddAliases(ns.Usings, contextNames);
+                    Collect(ns.Members, index, types, contextNames);
+                    break;
+                case TypeDeclarationSyntax type:
+                    types.Add(type);
+                    foreach (var typeMember in type.Members)
+                    {
+                        switch (typeMember)
+                        {
+                            case FieldDeclarationSyntax field when !field.Modifiers.Any(SyntaxKind.ConstKeyword):
+                                foreach (var variable in field.Declaration.Variables)
+                                {
+                                    index.StorageNames.Add(variable.Identifier.ValueText);
+                                }
+
+                                break;
+                            case PropertyDeclarationSyntax property when IsStatic(property.Modifiers):
+                                index.StorageNames.Add(property.Identifier.ValueText);
+                                break;
+                        }
+                    }
+
+                    Collect(type.Members, index, types, contextNames);
+                    break;
+            }
+        }
+    }
+
+    private static bool IsStatic(SyntaxTokenList modifiers) => modifiers.Any(SyntaxKind.StaticKeyword);
+
+    private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, HashSet<string> contextNames)
+    {
+        foreach (var directive in usings)
+        {
+            if (directive.Alias is { } alias && directive.NamespaceOrType is { } target && RightmostName(target) is { } name && contextNames.Contains(name))
+            {
+                contextNames.Add(alias.Name.Identifier.ValueText);
+            }
+        }
+    }
+
+    private static bool MentionsBootstrap(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var text = tree.GetText(cancellationToken).ToString();
+        return text.IndexOf("LambdaBootstrapBuilder", StringComparison.Ordinal) >= 0 || text.IndexOf("HandlerWrapper", StringComparison.Ordinal) >= 0;
+    }
+
+    private static bool MayBeHandler(MethodDeclarationSyntax method, HashSet<string> contextNames)
+    {
+        if (method.AttributeLists.Count > 0)
+        {
+            return true;
+        }
+
+        var parameters = method.ParameterList.Parameters;
+        if (parameters.Count == 1 && IsConventionalHandlerName(method.Identifier.ValueText))
+        {
+            return true;
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Type is { } type && RightmostName(type) is { } name && contextNames.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesAnyBase(TypeDeclarationSyntax type, HashSet<string> names)
+    {
+        if (type.BaseList is null)
+        {
+            return false;
+        }
+
+        foreach (var baseType in type.BaseList.Types)
+        {
+            if (RightmostName(baseType.Type) is { } name && names.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>A.B.C&lt;T&gt;?</c> → <c>C</c>.</summary>
+    internal static string? RightmostName(TypeSyntax? type)
+    {
+        for (var depth = 0; type is not null && depth < 8; depth++)
+        {
+            switch (type)
+            {
+                case SimpleNameSyntax simple:
+                    return simple.Identifier.ValueText;
+                case QualifiedNameSyntax qualified:
+                    return qualified.Right.Identifier.ValueText;
+                case AliasQualifiedNameSyntax aliased:
+                    return aliased.Name.Identifier.ValueText;
+                case NullableTypeSyntax nullable:
+                    type = nullable.ElementType;
+                    break;
+                case RefTypeSyntax reference:
+                    type = reference.Type;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    internal static bool IsConventionalHandlerName(string name)
+        => name is "FunctionHandler" or "FunctionHandlerAsync" or "Handler" or "HandlerAsync" or "Handle" or "HandleAsync"
+            or "HandleRequest" or "HandleRequestAsync" or "HandleEvent" or "HandleEventAsync" or "Process" or "ProcessAsync"
+            or "Run" or "RunAsync" or "Execute" or "ExecuteAsync" or "Invoke" or "InvokeAsync";
+}
