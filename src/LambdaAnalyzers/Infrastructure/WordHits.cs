@@ -13,9 +13,9 @@ namespace LambdaAnalyzers.Infrastructure;
 internal sealed class WordSet
 {
     private readonly Dictionary<int, List<string>> _byShape = new();
-    private readonly Func<string, int, int, bool>? _extra;
+    private readonly Func<char[], int, int, bool>? _extra;
 
-    public WordSet(IEnumerable<string> words, Func<string, int, int, bool>? extra = null)
+    public WordSet(IEnumerable<string> words, Func<char[], int, int, bool>? extra = null)
     {
         foreach (var word in words)
         {
@@ -42,13 +42,13 @@ internal sealed class WordSet
 
     public bool IsEmpty => _byShape.Count == 0 && _extra is null;
 
-    public bool Contains(string text, int start, int length)
+    public bool Contains(char[] text, int start, int length)
     {
         if (_byShape.TryGetValue(Shape(text[start], length), out var candidates))
         {
             foreach (var candidate in candidates)
             {
-                if (string.CompareOrdinal(text, start, candidate, 0, length) == 0)
+                if (Equals(text, start, candidate))
                 {
                     return true;
                 }
@@ -56,6 +56,33 @@ internal sealed class WordSet
         }
 
         return _extra is not null && _extra(text, start, length);
+    }
+
+    /// <summary>Whether <paramref name="word"/> occurs in <c>text[start..start+length)</c> (ordinal).</summary>
+    public static bool Occurs(char[] text, int start, int length, string word)
+    {
+        for (var i = start; i + word.Length <= start + length; i++)
+        {
+            if (text[i] == word[0] && Equals(text, i, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Equals(char[] text, int start, string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (text[start + i] != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int Shape(char first, int length) => (length << 16) | first;
@@ -70,15 +97,34 @@ internal sealed class WordSet
 /// </summary>
 internal sealed class WordHits
 {
-    private readonly ConcurrentDictionary<SyntaxTree, int[]> _hits = new();
     private readonly Func<SyntaxTree, CancellationToken, WordSet?> _wordsFor;
+    private readonly Dictionary<SyntaxTree, int>? _slotOf;
+    private readonly int[]?[] _slots;
+    private readonly ConcurrentDictionary<SyntaxTree, int[]> _others = new();
 
-    public WordHits(Func<SyntaxTree, CancellationToken, WordSet?> wordsFor) => _wordsFor = wordsFor;
+    /// <param name="trees">The compilation's trees: each gets a slot, so lookups and stores take no lock.</param>
+    public WordHits(Func<SyntaxTree, CancellationToken, WordSet?> wordsFor, IEnumerable<SyntaxTree>? trees = null)
+    {
+        _wordsFor = wordsFor;
+        if (trees is not null)
+        {
+            _slotOf = new Dictionary<SyntaxTree, int>();
+            foreach (var tree in trees)
+            {
+                if (!_slotOf.ContainsKey(tree))
+                {
+                    _slotOf[tree] = _slotOf.Count;
+                }
+            }
+        }
+
+        _slots = new int[]?[_slotOf?.Count ?? 0];
+    }
 
     /// <summary>True when a word of the set starts inside <paramref name="span"/> of <paramref name="tree"/>.</summary>
     public bool AnyWithin(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
     {
-        var hits = _hits.GetOrAdd(tree, t => Scan(t, _wordsFor(t, cancellationToken), cancellationToken));
+        var hits = Get(tree, cancellationToken);
         if (hits.Length == 0)
         {
             return false;
@@ -93,6 +139,19 @@ internal sealed class WordHits
         return index < hits.Length && hits[index] < span.End;
     }
 
+    private int[] Get(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (_slotOf is not null && _slotOf.TryGetValue(tree, out var slot))
+        {
+            // Two callbacks of one file may scan it at the same time; both get the same answer, one is kept.
+            return Volatile.Read(ref _slots[slot])
+                   ?? Interlocked.CompareExchange(ref _slots[slot], Scan(tree, _wordsFor(tree, cancellationToken), cancellationToken), null)
+                   ?? _slots[slot]!;
+        }
+
+        return _others.GetOrAdd(tree, t => Scan(t, _wordsFor(t, cancellationToken), cancellationToken));
+    }
+
     internal static int[] Scan(SyntaxTree tree, WordSet? words, CancellationToken cancellationToken)
     {
         if (words is null || words.IsEmpty)
@@ -100,32 +159,41 @@ internal sealed class WordHits
             return Array.Empty<int>();
         }
 
-        var text = tree.GetText(cancellationToken).ToString();
-        List<int>? hits = null;
-        var length = text.Length;
-        var i = 0;
-        while (i < length)
+        var source = tree.GetText(cancellationToken);
+        var length = source.Length;
+        var text = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, length));
+        try
         {
-            var c = text[i];
-            if (!IsIdentifierStart(c))
+            source.CopyTo(0, text, 0, length);
+            var hits = new List<int>();
+            var i = 0;
+            while (i < length)
             {
-                i++;
-                continue;
+                var c = text[i];
+                if (!IsIdentifierStart(c))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i++;
+                while (i < length && IsIdentifierPart(text[i]))
+                {
+                    i++;
+                }
+
+                if (words.Contains(text, start, i - start))
+                {
+                    hits.Add(start);
+                }
             }
 
-            var start = i++;
-            while (i < length && IsIdentifierPart(text[i]))
-            {
-                i++;
-            }
-
-            if (words.Contains(text, start, i - start))
-            {
-                (hits ??= new List<int>()).Add(start);
-            }
+            return hits.Count == 0 ? Array.Empty<int>() : hits.ToArray();
         }
-
-        return hits is null ? Array.Empty<int>() : hits.ToArray();
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(text);
+        }
     }
 
     private static bool IsIdentifierStart(char c)

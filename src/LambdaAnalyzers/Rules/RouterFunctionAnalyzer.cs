@@ -61,7 +61,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
         {
             var extra = AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(tree, RuleId, OperationFieldsOption));
             return extra.Length == 0 ? DefaultWords : CreateWords(extra);
-        });
+        }, context.Compilation.SyntaxTrees);
         context.RegisterSyntaxNodeAction(
             c => Guard.Run(c, n => AnalyzeFunction(n, model, symbols, hits)),
             SyntaxKind.MethodDeclaration,
@@ -309,7 +309,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
                     break;
                 case SyntaxKind.IdentifierToken when !named:
                     var text = token.ValueText;
-                    named = DiscriminatorMemberNames.Contains(text)
+                    named = (DiscriminatorMemberNames.Contains(text) && !IsHttpMethodConstant(token))
                             || DefaultOperationFields.Contains(text)
                             || (extraOperationFields.Length > 0 && Array.IndexOf(extraOperationFields, text) >= 0)
                             || MayNameRouteHelper(text);
@@ -326,6 +326,16 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
+    /// <c>HttpMethod.Post</c>: <c>System.Net.Http.HttpMethod</c>'s verb constants, an HTTP client's vocabulary. The name is
+    /// the receiver of a verb, never read from a request there, so it alone does not make a body a router candidate.
+    /// </summary>
+    private static bool IsHttpMethodConstant(SyntaxToken token)
+        => token.ValueText == "HttpMethod"
+           && token.Parent is IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax access } identifier
+           && access.Expression == identifier
+           && access.Name.Identifier.ValueText is "Get" or "Post" or "Put" or "Patch" or "Delete" or "Head" or "Options" or "Trace" or "Connect" or "Query";
+
+    /// <summary>
     /// A helper that computes the route from the request reads the discriminator in its own body
     /// (<c>switch (GetRoute(request))</c>, <c>var route = Router.Resolve(request)</c>): the pre-filter lets bodies through
     /// that name something <c>Route…</c>/<c>…Router</c>/<c>Resolve…</c>, and the walker then binds the helper.
@@ -333,9 +343,8 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
     private static bool MayNameRouteHelper(string text)
         => text.Length > 5 && (text.IndexOf("Route", StringComparison.Ordinal) >= 0 || text.IndexOf("Resolve", StringComparison.Ordinal) >= 0);
 
-    private static bool MayNameRouteHelper(string text, int start, int length)
-        => length > 5
-           && (text.IndexOf("Route", start, length, StringComparison.Ordinal) >= 0 || text.IndexOf("Resolve", start, length, StringComparison.Ordinal) >= 0);
+    private static bool MayNameRouteHelper(char[] text, int start, int length)
+        => length > 5 && (WordSet.Occurs(text, start, length, "Route") || WordSet.Occurs(text, start, length, "Resolve"));
 
     private static IMethodSymbol FindHandler(LambdaModel model, IMethodSymbol method, CancellationToken ct)
     {

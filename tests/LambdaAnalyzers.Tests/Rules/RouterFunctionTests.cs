@@ -1011,6 +1011,20 @@ public sealed class RouterFunctionTests
             """, "Api.Handle", 2, "API routes", "GET, PUT");
 
     [Fact]
+    public Task RequestMethodComparedWithUnqualifiedHttpMethodConstants_Reports()
+        => ReportsAsync("""
+            public class Api
+            {
+                public APIGatewayProxyResponse {|#1:Handle|}(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|#0:if|} (request.HttpMethod == HttpMethod.Get.Method) return new APIGatewayProxyResponse { StatusCode = 200 };
+                    if (request.HttpMethod == HttpMethod.Put.ToString()) return new APIGatewayProxyResponse { StatusCode = 200 };
+                    return new APIGatewayProxyResponse { StatusCode = 405 };
+                }
+            }
+            """.Replace("public class Api", "using System.Net.Http;\npublic class Api"), "Api.Handle", 2, "API routes", "GET, PUT");
+
+    [Fact]
     public Task LastPathSegment_Reports()
         => ReportsAsync("""
             public class Api
