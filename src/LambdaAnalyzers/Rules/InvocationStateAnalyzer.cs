@@ -261,6 +261,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
             Enumerable = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
             StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+            Hits = new WordHits((_, ct) => GetStorageWords(ct), compilation.SyntaxTrees);
         }
 
         public LambdaModel Model { get; }
@@ -449,24 +450,42 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private HashSet<string>? _storageNames;
-        private WordHits? _hits;
 
         /// <summary>Where the storage names occur in each file's text: the pre-filter before any syntax walk.</summary>
-        public WordHits Hits => _hits ??= new WordHits((_, ct) => new WordSet(GetStorageNames(ct)));
+        public WordHits Hits { get; }
+
+        private WordSet? _storageWords;
+
+        private WordSet GetStorageWords(CancellationToken cancellationToken)
+        {
+            var words = System.Threading.Volatile.Read(ref _storageWords);
+            if (words is null)
+            {
+                words = new WordSet(GetStorageNames(cancellationToken));
+                words = System.Threading.Interlocked.CompareExchange(ref _storageWords, words, null) ?? words;
+            }
+
+            return words;
+        }
 
         /// <summary>
         /// Syntax-only pre-filter: the body assigns, increments, passes by <c>ref</c>/<c>out</c> or calls a
         /// collection mutator on an expression that names something that can be long-lived storage — a static
-        /// field or property, an instance field, or an instance property of a handler class declared in source
+        /// field or property, an instance field, or an instance property of a class that may be a handler
         /// (storage is always one of those, or reached through one). Writes to locals and to the properties of
         /// objects held in locals (DTOs built per invocation) never get here.
         /// </summary>
         /// <remarks>
-        /// Two shapes are decided here, from declarations alone: a constructor writing its own members (an
-        /// unqualified or <c>this.</c> target — constructors initialize their type), and a mutator called on a
-        /// field or property of the enclosing type whose declared type is not a collection, builder or cache
-        /// (<c>_repository.Remove(…)</c>).
+        /// Three shapes are decided here, from syntax and declarations alone:
+        /// <list type="bullet">
+        /// <item>a constructor writing its own members (an unqualified or <c>this.</c> target — constructors initialize their type);</item>
+        /// <item>a mutator called on a field or property of the enclosing type whose declared type is not a collection,
+        /// builder or cache (<c>_repository.Remove(…)</c>);</item>
+        /// <item>lazy initialization (<c>x ??= v</c>) and collection writes (<c>c[k] = v</c>, <c>c[k]++</c>, <c>c.Add(…)</c>)
+        /// that mention no parameter or local of the member: the semantic check reports those only when the value or
+        /// key derives from a parameter or local (see <c>OriginOf</c>), so a write built from constants, the
+        /// environment or other fields (<c>Settings["region"] = Environment.GetEnvironmentVariable(…)</c>) cannot be a finding.</item>
+        /// </list>
         /// </remarks>
         public bool MayWriteState(SyntaxNode scope, INamedTypeSymbol? enclosingType, bool isConstructor, CancellationToken cancellationToken)
         {
@@ -476,19 +495,24 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
+            List<SyntaxNode>? needInput = null;
             foreach (var node in scope.DescendantNodes())
             {
                 ExpressionSyntax? target;
+                var onlyWithInput = false;
                 switch (node)
                 {
                     case AssignmentExpressionSyntax assignment:
                         target = assignment.Left;
+                        onlyWithInput = assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) || IsElementAccess(target);
                         break;
                     case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
                         target = postfix.Operand;
+                        onlyWithInput = IsElementAccess(target);
                         break;
                     case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
                         target = prefix.Operand;
+                        onlyWithInput = IsElementAccess(target);
                         break;
                     case ArgumentSyntax argument when argument.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) || argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword):
                         target = argument.Expression;
@@ -500,10 +524,12 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                             continue;
                         }
 
+                        onlyWithInput = true;
                         break;
                     case InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } invocation
                         when MutatorNames.Contains(binding.Name.Identifier.ValueText) && invocation.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() is { } conditional:
                         target = conditional.Expression;
+                        onlyWithInput = true;
                         break;
                     default:
                         continue;
@@ -516,11 +542,99 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
 
                 if (NamesStorage(target, names, 0))
                 {
-                    return true;
+                    if (!onlyWithInput)
+                    {
+                        return true;
+                    }
+
+                    (needInput ??= new List<SyntaxNode>()).Add(node is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax } ? node.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()! : node);
+                }
+            }
+
+            if (needInput is null)
+            {
+                return false;
+            }
+
+            var declared = DeclaredNames(scope);
+            foreach (var write in needInput)
+            {
+                foreach (var node in write.DescendantNodesAndSelf())
+                {
+                    if (node is IdentifierNameSyntax identifier && declared.Contains(identifier.Identifier.ValueText))
+                    {
+                        return true;
+                    }
                 }
             }
 
             return false;
+        }
+
+        private static bool IsElementAccess(ExpressionSyntax target)
+            => SyntaxHelpers.SkipParenthesesAndCasts(target) is ElementAccessExpressionSyntax;
+
+        /// <summary>
+        /// Every name the member can read as a parameter or local: the member's (and an indexer's) parameters, the
+        /// type's primary-constructor parameters, <c>value</c>, <c>args</c>, and every parameter, local, pattern
+        /// variable, loop, catch and query variable declared inside the body (lambdas and local functions included).
+        /// </summary>
+        private static HashSet<string> DeclaredNames(SyntaxNode scope)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal) { "value", "args" };
+            for (var node = scope.Parent; node is not null; node = node.Parent)
+            {
+                if (node is BaseMethodDeclarationSyntax method)
+                {
+                    AddParameters(method.ParameterList);
+                }
+                else if (node is IndexerDeclarationSyntax indexer)
+                {
+                    AddParameters(indexer.ParameterList);
+                }
+                else if (node is TypeDeclarationSyntax type)
+                {
+                    AddParameters(type.ParameterList);
+                    break;
+                }
+            }
+
+            foreach (var node in scope.DescendantNodes())
+            {
+                var identifier = node switch
+                {
+                    ParameterSyntax parameter => parameter.Identifier,
+                    VariableDeclaratorSyntax variable => variable.Identifier,
+                    SingleVariableDesignationSyntax designation => designation.Identifier,
+                    ForEachStatementSyntax loop => loop.Identifier,
+                    CatchDeclarationSyntax @catch => @catch.Identifier,
+                    FromClauseSyntax from => from.Identifier,
+                    LetClauseSyntax let => let.Identifier,
+                    JoinClauseSyntax join => join.Identifier,
+                    JoinIntoClauseSyntax into => into.Identifier,
+                    QueryContinuationSyntax continuation => continuation.Identifier,
+                    _ => default,
+                };
+                if (identifier.ValueText is { Length: > 0 } text)
+                {
+                    names.Add(text);
+                }
+            }
+
+            return names;
+
+            void AddParameters(BaseParameterListSyntax? list)
+            {
+                if (list is null)
+                {
+                    return;
+                }
+
+                foreach (var parameter in list.Parameters)
+                {
+                    names.Add(parameter.Identifier.ValueText);
+                }
+            }
         }
 
         private bool IsMemberOfNonCollectionType(ExpressionSyntax receiver, string methodName, INamedTypeSymbol? enclosingType)
@@ -610,49 +724,9 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        /// <summary>From declaration syntax (see <see cref="DeclarationIndex.StorageNames"/>): nothing is bound to build it.</summary>
         private HashSet<string> GetStorageNames(CancellationToken cancellationToken)
-        {
-            var names = System.Threading.Volatile.Read(ref _storageNames);
-            if (names is not null)
-            {
-                return names;
-            }
-
-            names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var type in Model.GetSourceTypes(cancellationToken))
-            {
-                var handlerType = false;
-                var handlerTypeKnown = false;
-                foreach (var member in type.GetMembers())
-                {
-                    switch (member)
-                    {
-                        case IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field:
-                            names.Add(field.Name);
-                            break;
-                        case IPropertySymbol { IsIndexer: false } property:
-                            if (!property.IsStatic)
-                            {
-                                if (!handlerTypeKnown)
-                                {
-                                    handlerType = IsHandlerType(type, cancellationToken);
-                                    handlerTypeKnown = true;
-                                }
-
-                                if (!handlerType)
-                                {
-                                    break;
-                                }
-                            }
-
-                            names.Add(property.Name);
-                            break;
-                    }
-                }
-            }
-
-            return System.Threading.Interlocked.CompareExchange(ref _storageNames, names, null) ?? names;
-        }
+            => Model.GetDeclarations(cancellationToken).StorageNames;
 
         public bool IsHandlerType(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
@@ -667,12 +741,28 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             return _longLived!.Contains(type.OriginalDefinition);
         }
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> _resourceTypes = new(SymbolEqualityComparer.Default);
+
+        /// <summary>A client, connection, credential or configuration type (cached per type: <c>AllInterfaces</c> substitutes generics each time).</summary>
         public bool IsResourceType(ITypeSymbol? type)
         {
             if (type is null || ResourceTypes.IsEmpty)
             {
                 return false;
             }
+
+            if (_resourceTypes.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            known = ComputeIsResourceType(type);
+            _resourceTypes.TryAdd(type, known);
+            return known;
+        }
+
+        private bool ComputeIsResourceType(ITypeSymbol type)
+        {
 
             for (var current = type; current is not null; current = current.BaseType)
             {
@@ -1244,7 +1334,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             }
 
             var dependent = origin != Origin.None;
-            var resource = _state.IsResourceType(storage.Type) || (values.Length == 1 && _state.IsResourceType(Strip(values[0]).Type));
+            bool Resource() => _state.IsResourceType(storage.Type) || (values.Length == 1 && _state.IsResourceType(Strip(values[0]).Type));
             var initializeOnce = false;
             switch (kind)
             {
@@ -1259,7 +1349,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    if (resource && IsGuarded(write))
+                    if (dependent && Resource() && IsGuarded(write))
                     {
                         return;
                     }
@@ -1267,7 +1357,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                     initializeOnce = !dependent && values.Length == 1 && IsInitializeOnceCandidate(write, storage, executing) && IsStable(values[0]);
                     break;
                 case WriteKind.LazyAssign:
-                    if (!dependent || resource)
+                    if (!dependent || Resource())
                     {
                         return;
                     }
@@ -1282,7 +1372,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                     break;
                 case WriteKind.Mutate:
                     // A cache keyed by a constant is a cache; a cache of clients is a resource cache.
-                    if (!dependent || resource || HoldsResources(storage.Type))
+                    if (!dependent || Resource() || HoldsResources(storage.Type))
                     {
                         return;
                     }

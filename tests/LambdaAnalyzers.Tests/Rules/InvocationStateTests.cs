@@ -434,6 +434,174 @@ public sealed class InvocationStateTests
             }
             """);
 
+    // ---- Reports past the syntax pre-filters (storage names and input-free writes are decided from declarations) ----
+
+    [Fact]
+    public Task AutoPropertyDeclaredInHandlerBaseClass_Reports()
+        => VerifyAsync("""
+            public abstract class FunctionBase
+            {
+                protected string? LastUser { get; set; }
+            }
+
+            public class Function : FunctionBase
+            {
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|LAMBDA003:LastUser = request.Headers["x-user"]|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task AutoPropertyOfHandlerTakingAliasedContext_Reports()
+        => VerifyAsync("""
+            using Ctx = Amazon.Lambda.Core.ILambdaContext;
+
+            public class Function
+            {
+                private string? LastInput { get; set; }
+
+                public void Handle(string input, Ctx context)
+                {
+                    {|LAMBDA003:LastInput = input|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task AutoPropertyOfHandlerTakingCustomContextInterface_Reports()
+        => VerifyAsync("""
+            public interface IShopContext : ILambdaContext
+            {
+            }
+
+            public class Function
+            {
+                private string? LastInput { get; set; }
+
+                public void Handle(string input, IShopContext context)
+                {
+                    {|LAMBDA003:LastInput = input|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task AutoPropertyOfHandlerNamedOnlyByTemplate_Reports()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using System.IO;
+
+                namespace Shop;
+
+                public class Raw
+                {
+                    private Stream? LastInput { get; set; }
+
+                    public Stream Accept(Stream input)
+                    {
+                        {|LAMBDA003:LastInput = input|};
+                        return input;
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalFiles.Add(("/repo/template.yaml", """
+            Resources:
+              Raw:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: TestProject::Shop.Raw::Accept
+                  Runtime: dotnet8
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ElementWriteKeyedByLambdaParameter_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly Dictionary<string, string> Latest = new();
+
+                public void Handle(SQSEvent input, ILambdaContext context)
+                    => input.Records.ForEach(record => {|LAMBDA003:Latest[record.MessageId] = record.Body|});
+            }
+            """);
+
+    [Fact]
+    public Task ElementWriteFromForeachVariable_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly Dictionary<string, string> Latest = new();
+
+                public void Handle(SQSEvent input, ILambdaContext context)
+                {
+                    foreach (var record in input.Records)
+                    {
+                        {|LAMBDA003:Latest[record.MessageId] = record.Body|};
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task LazyAssignFromLocal_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static string? _tenant;
+
+                public string Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    var tenant = request.Headers["x-tenant"];
+                    {|LAMBDA003:_tenant ??= tenant|};
+                    return _tenant;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ElementIncrementKeyedByParameter_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly Dictionary<string, int> Hits = new();
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|LAMBDA003:Hits[request.Path]++|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task CollectionWritesFromEnvironmentAndConstants_DoNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly Dictionary<string, string> Settings = new();
+                private static string? _table;
+
+                private static string Table => _table ??= Environment.GetEnvironmentVariable("TABLE") ?? "orders";
+
+                public string Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    if (!Settings.ContainsKey("region"))
+                    {
+                        Settings["region"] = Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1";
+                    }
+
+                    Settings.TryAdd("table", Table);
+                    return Settings["region"] + request.Path;
+                }
+            }
+            """);
+
     // ---- Does not report ---------------------------------------------------------------------
 
     [Fact]
