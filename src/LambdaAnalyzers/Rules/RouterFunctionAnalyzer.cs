@@ -79,7 +79,11 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
     private static WordSet CreateWords(string[] extraOperationFields)
         => new(
             DiscriminatorMemberNames.Concat(DefaultOperationFields).Concat(extraOperationFields),
-            MayNameRouteHelper);
+            RouteHelperFragments,
+            fragmentMinLength: 5);
+
+    /// <summary>What <see cref="MayNameRouteHelper(string)"/> looks for in an identifier longer than five characters.</summary>
+    private static readonly string[] RouteHelperFragments = { "Route", "Resolve" };
 
     private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, LambdaModel model, RouteSymbols symbols, WordHits hits)
     {
@@ -341,10 +345,8 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
     /// that name something <c>Route…</c>/<c>…Router</c>/<c>Resolve…</c>, and the walker then binds the helper.
     /// </summary>
     private static bool MayNameRouteHelper(string text)
-        => text.Length > 5 && (text.IndexOf("Route", StringComparison.Ordinal) >= 0 || text.IndexOf("Resolve", StringComparison.Ordinal) >= 0);
+        => text.Length > 5 && (text.IndexOf(RouteHelperFragments[0], StringComparison.Ordinal) >= 0 || text.IndexOf(RouteHelperFragments[1], StringComparison.Ordinal) >= 0);
 
-    private static bool MayNameRouteHelper(char[] text, int start, int length)
-        => length > 5 && (WordSet.Occurs(text, start, length, "Route") || WordSet.Occurs(text, start, length, "Resolve"));
 
     private static IMethodSymbol FindHandler(LambdaModel model, IMethodSymbol method, CancellationToken ct)
     {

@@ -42,7 +42,21 @@ public sealed class WordHitsTests
     public void ExtraPredicate_MatchesComputedWords()
     {
         var tree = CSharpSyntaxTree.ParseText("class C { void M() { GetRouteFor(x); } }");
-        var set = new WordSet(System.Array.Empty<string>(), (text, start, length) => WordSet.Occurs(text, start, length, "Route"));
+        var set = new WordSet(System.Array.Empty<string>(), new[] { "Route" });
         Assert.Single(WordHits.Scan(tree, set, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Fragments_MergeWithWords_SortedOnceEach_AndRespectMinimumLength()
+    {
+        const string Source = "class C { void M() { Path(x); var r = RouteResolver.Resolve(Path); Route(); } }";
+        var tree = CSharpSyntaxTree.ParseText(Source);
+        var set = new WordSet(new[] { "Path" }, new[] { "Route", "Resolve" }, fragmentMinLength: 5);
+
+        var hits = WordHits.Scan(tree, set, CancellationToken.None);
+
+        // Path, RouteResolver (two fragments, one hit), Resolve (7 > 5), Path; "Route" alone is too short.
+        var expected = new[] { Source.IndexOf("Path(x)"), Source.IndexOf("RouteResolver"), Source.IndexOf("Resolve(Path)"), Source.IndexOf("Path);") };
+        Assert.Equal(expected, hits);
     }
 }
