@@ -65,9 +65,11 @@ public static class Program
                 var pars = sw.Elapsed.TotalMilliseconds; sw.Restart();
                 model.GetDeploymentFiles(default);
                 var dep = sw.Elapsed.TotalMilliseconds; sw.Restart();
+                model.GetDeclarations(default);
+                var index = sw.Elapsed.TotalMilliseconds; sw.Restart();
                 model.GetHandlers(default);
                 var handlers = sw.Elapsed.TotalMilliseconds; sw.Restart();
-                Console.WriteLine($"decl {decl:F0} create {create:F1} src {src:F1} members {members:F1} params {pars:F1} deploy {dep:F1} handlers {handlers:F1} ({types.Length} types)");
+                Console.WriteLine($"decl {decl:F0} create {create:F1} src {src:F1} members {members:F1} params {pars:F1} deploy {dep:F1} declaration index {index:F1} handlers {handlers:F1} ({types.Length} types)");
             }
 
             return 0;
