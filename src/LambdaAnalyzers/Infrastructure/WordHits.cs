@@ -13,6 +13,10 @@ namespace LambdaAnalyzers.Infrastructure;
 internal sealed class WordSet
 {
     private readonly Dictionary<int, List<string>> _byShape = new();
+
+    // Quick reject before the dictionary: for an ASCII first character, one bit per word length (mod 64).
+    private readonly ulong[] _lengthsByFirst = new ulong[128];
+    private bool _hasNonAsciiFirst;
     private readonly string[] _fragments;
     private readonly int _fragmentMinLength;
 
@@ -41,6 +45,15 @@ internal sealed class WordSet
             {
                 list.Add(word);
             }
+
+            if (word[0] < 128)
+            {
+                _lengthsByFirst[word[0]] |= 1UL << (word.Length & 63);
+            }
+            else
+            {
+                _hasNonAsciiFirst = true;
+            }
         }
 
         _fragments = fragments is null ? Array.Empty<string>() : System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(fragments, f => !string.IsNullOrEmpty(f)));
@@ -55,6 +68,12 @@ internal sealed class WordSet
 
     public bool Contains(char[] text, int start, int length)
     {
+        var first = text[start];
+        if (first < 128 ? (_lengthsByFirst[first] & (1UL << (length & 63))) == 0 : !_hasNonAsciiFirst)
+        {
+            return false;
+        }
+
         if (_byShape.TryGetValue(Shape(text[start], length), out var candidates))
         {
             foreach (var candidate in candidates)

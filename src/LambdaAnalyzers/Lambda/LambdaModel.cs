@@ -120,6 +120,10 @@ internal sealed class LambdaModel
     public bool IsLambdaProject(CancellationToken cancellationToken)
         => !IsTestProject && (MayContainLambdaCode || GetHandlers(cancellationToken).Length > 0);
 
+    /// <summary>The handler whose method is <paramref name="method"/>, or null.</summary>
+    public LambdaHandler? GetHandler(IMethodSymbol method, CancellationToken cancellationToken)
+        => _handlers.Get(cancellationToken).ByMethod.TryGetValue(method.OriginalDefinition, out var handler) ? handler : null;
+
     public bool IsHandler(IMethodSymbol method, CancellationToken cancellationToken)
         => _handlers.Get(cancellationToken).Methods.Contains(method.OriginalDefinition);
 
@@ -630,12 +634,18 @@ internal sealed class LambdaModel
             InvocationRoots = invocationRoots;
             AspNetCoreOnLambda = aspNetCoreOnLambda;
             var methods = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var byMethod = new Dictionary<IMethodSymbol, LambdaHandler>(SymbolEqualityComparer.Default);
             foreach (var handler in handlers)
             {
                 methods.Add(handler.Method.OriginalDefinition);
+                if (!byMethod.ContainsKey(handler.Method.OriginalDefinition))
+                {
+                    byMethod[handler.Method.OriginalDefinition] = handler;
+                }
             }
 
             Methods = methods;
+            ByMethod = byMethod;
         }
 
         public ImmutableArray<LambdaHandler> Handlers { get; }
@@ -646,6 +656,8 @@ internal sealed class LambdaModel
         public bool AspNetCoreOnLambda { get; }
 
         public HashSet<IMethodSymbol> Methods { get; }
+
+        public Dictionary<IMethodSymbol, LambdaHandler> ByMethod { get; }
     }
 
     internal HandlerSet GetHandlerSet(CancellationToken cancellationToken) => _handlers.Get(cancellationToken);

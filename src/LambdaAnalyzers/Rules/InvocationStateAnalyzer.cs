@@ -1485,20 +1485,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
 
         private string? HandlerDisplayName(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            if (!Model.IsHandler(method, cancellationToken))
-            {
-                return null;
-            }
-
-            foreach (var handler in Model.GetHandlers(cancellationToken))
-            {
-                if (SymbolEqualityComparer.Default.Equals(handler.Method.OriginalDefinition, method.OriginalDefinition))
-                {
-                    return handler.DisplayName;
-                }
-            }
-
-            return null;
+            return Model.GetHandler(method, cancellationToken)?.DisplayName;
         }
 
         private static string MethodName(IMethodSymbol executing)

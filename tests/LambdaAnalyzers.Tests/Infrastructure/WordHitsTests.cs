@@ -59,4 +59,16 @@ public sealed class WordHitsTests
         var expected = new[] { Source.IndexOf("Path(x)"), Source.IndexOf("RouteResolver"), Source.IndexOf("Resolve(Path)"), Source.IndexOf("Path);") };
         Assert.Equal(expected, hits);
     }
+
+    [Fact]
+    public void QuickReject_KeepsNonAsciiAndLongWords()
+    {
+        var longName = "L" + new string('o', 70) + "ng";
+        var source = $"class C {{ int Über; int {longName}; int {longName}X; void M() {{ Über = 1; {longName} = 2; }} }}";
+        var tree = CSharpSyntaxTree.ParseText(source);
+
+        var hits = WordHits.Scan(tree, new WordSet(new[] { "Über", longName }), CancellationToken.None);
+
+        Assert.Equal(4, hits.Length);
+    }
 }
