@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using LambdaAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -118,7 +119,7 @@ internal sealed class DeclarationIndex
 
                 foreach (var baseType in type.BaseList.Types)
                 {
-                    if (RightmostName(baseType.Type) is { } name)
+                    if (SyntaxHelpers.GetTypeName(baseType.Type) is { } name)
                     {
                         changed |= handlerTypes.Add(name);
                     }
@@ -186,7 +187,7 @@ internal sealed class DeclarationIndex
     {
         foreach (var directive in usings)
         {
-            if (directive.Alias is { } alias && directive.NamespaceOrType is { } target && RightmostName(target) is { } name && contextNames.Contains(name))
+            if (directive.Alias is { } alias && directive.NamespaceOrType is { } target && SyntaxHelpers.GetTypeName(target) is { } name && contextNames.Contains(name))
             {
                 contextNames.Add(alias.Name.Identifier.ValueText);
             }
@@ -214,7 +215,7 @@ internal sealed class DeclarationIndex
 
         foreach (var parameter in parameters)
         {
-            if (parameter.Type is { } type && RightmostName(type) is { } name && contextNames.Contains(name))
+            if (parameter.Type is { } type && SyntaxHelpers.GetTypeName(type) is { } name && contextNames.Contains(name))
             {
                 return true;
             }
@@ -232,40 +233,13 @@ internal sealed class DeclarationIndex
 
         foreach (var baseType in type.BaseList.Types)
         {
-            if (RightmostName(baseType.Type) is { } name && names.Contains(name))
+            if (SyntaxHelpers.GetTypeName(baseType.Type) is { } name && names.Contains(name))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    /// <summary><c>A.B.C&lt;T&gt;?</c> → <c>C</c>.</summary>
-    internal static string? RightmostName(TypeSyntax? type)
-    {
-        for (var depth = 0; type is not null && depth < 8; depth++)
-        {
-            switch (type)
-            {
-                case SimpleNameSyntax simple:
-                    return simple.Identifier.ValueText;
-                case QualifiedNameSyntax qualified:
-                    return qualified.Right.Identifier.ValueText;
-                case AliasQualifiedNameSyntax aliased:
-                    return aliased.Name.Identifier.ValueText;
-                case NullableTypeSyntax nullable:
-                    type = nullable.ElementType;
-                    break;
-                case RefTypeSyntax reference:
-                    type = reference.Type;
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return null;
     }
 
     internal static bool IsConventionalHandlerName(string name)
