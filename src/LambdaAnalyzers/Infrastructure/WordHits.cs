@@ -66,6 +66,9 @@ internal sealed class WordSet
 
     public bool IsEmpty => _byShape.Count == 0 && _fragments.Length == 0;
 
+    // AggressiveOptimization (not in netstandard2.0's enum; .NET Core honours it, .NET Framework ignores it): in a
+    // build, csc runs our code once per process, so the scan's loops would otherwise run as unoptimized tier-0 code.
+    [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)]
     public bool Contains(char[] text, int start, int length)
     {
         var first = text[start];
@@ -168,6 +171,7 @@ internal sealed class WordHits
         return _others.GetOrAdd(tree, t => Scan(t, _wordsFor(t, cancellationToken), cancellationToken));
     }
 
+    [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization, see WordSet.Contains
     internal static int[] Scan(SyntaxTree tree, WordSet? words, CancellationToken cancellationToken)
     {
         if (words is null || words.IsEmpty)
