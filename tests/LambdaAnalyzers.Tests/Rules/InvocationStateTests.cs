@@ -26,6 +26,21 @@ public sealed class InvocationStateTests
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
         => Verify.VerifyAsync(Usings + source, expected);
 
+    /// <summary>A class-library project whose SAM template names <paramref name="handler"/> as a function's handler.</summary>
+    private static Task VerifyWithTemplateAsync(string source, string handler)
+    {
+        var test = new Verify.Test { TestCode = source };
+        test.TestState.AdditionalFiles.Add(("/repo/template.yaml", $$"""
+            Resources:
+              Raw:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: {{handler}}
+                  Runtime: dotnet8
+            """));
+        return test.RunAsync();
+    }
+
     private static Task VerifyExecutableAsync(string source)
     {
         var test = new Verify.Test { TestCode = source };
@@ -489,36 +504,22 @@ public sealed class InvocationStateTests
 
     [Fact]
     public Task AutoPropertyOfHandlerNamedOnlyByTemplate_Reports()
-    {
-        var test = new Verify.Test
-        {
-            TestCode = """
-                using System.IO;
+        => VerifyWithTemplateAsync("""
+            using System.IO;
 
-                namespace Shop;
+            namespace Shop;
 
-                public class Raw
+            public class Raw
+            {
+                private Stream? LastInput { get; set; }
+
+                public Stream Accept(Stream input)
                 {
-                    private Stream? LastInput { get; set; }
-
-                    public Stream Accept(Stream input)
-                    {
-                        {|LAMBDA003:LastInput = input|};
-                        return input;
-                    }
+                    {|LAMBDA003:LastInput = input|};
+                    return input;
                 }
-                """,
-        };
-        test.TestState.AdditionalFiles.Add(("/repo/template.yaml", """
-            Resources:
-              Raw:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: TestProject::Shop.Raw::Accept
-                  Runtime: dotnet8
-            """));
-        return test.RunAsync();
-    }
+            }
+            """, "TestProject::Shop.Raw::Accept");
 
     [Fact]
     public Task ElementWriteKeyedByLambdaParameter_Reports()
@@ -1095,36 +1096,22 @@ public sealed class InvocationStateTests
 
     [Fact]
     public Task ConfiguredHandlerInTemplateWritesStatic_Reports()
-    {
-        var test = new Verify.Test
-        {
-            TestCode = """
-                using System.IO;
+        => VerifyWithTemplateAsync("""
+            using System.IO;
 
-                namespace Shop;
+            namespace Shop;
 
-                public class Raw
+            public class Raw
+            {
+                private static Stream? _lastInput;
+
+                public Stream Handle(Stream input)
                 {
-                    private static Stream? _lastInput;
-
-                    public Stream Handle(Stream input)
-                    {
-                        {|LAMBDA003:_lastInput = input|};
-                        return input;
-                    }
+                    {|LAMBDA003:_lastInput = input|};
+                    return input;
                 }
-                """,
-        };
-        test.TestState.AdditionalFiles.Add(("/repo/template.yaml", """
-            Resources:
-              Raw:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: TestProject::Shop.Raw::Handle
-                  Runtime: dotnet8
-            """));
-        return test.RunAsync();
-    }
+            }
+            """, "TestProject::Shop.Raw::Handle");
 
     [Fact]
     public Task MetricsCounterAddWithRequestTag_DoesNotReport()
