@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using LambdaAnalyzers.Infrastructure;
@@ -336,20 +337,12 @@ internal sealed class LambdaModel
             aspNetCore |= FindBootstrapHandlers(handlers, seen, cancellationToken);
         }
 
-        foreach (var file in GetDeploymentFiles(cancellationToken))
+        foreach (var handler in HandlerStrings(cancellationToken))
         {
-            foreach (var function in file.Functions)
+            var resolution = ResolveHandler(handler, cancellationToken);
+            if (resolution.Method is { } method && method.Locations.Length > 0 && method.Locations[0].IsInSource && seen.Add(method))
             {
-                if (function.Handler?.Value is not { } text || !HandlerString.TryParse(text, out var handler))
-                {
-                    continue;
-                }
-
-                var resolution = ResolveHandler(handler, cancellationToken);
-                if (resolution.Method is { } method && method.Locations.Length > 0 && method.Locations[0].IsInSource && seen.Add(method))
-                {
-                    handlers.Add(new LambdaHandler(method, HandlerKind.Configured));
-                }
+                handlers.Add(new LambdaHandler(method, HandlerKind.Configured));
             }
         }
 
@@ -370,23 +363,24 @@ internal sealed class LambdaModel
         return false;
     }
 
-    /// <summary>The type names (last segment) of the class-library handler strings in the deployment files.</summary>
-    private IEnumerable<string> ConfiguredTypeNames(CancellationToken cancellationToken)
+    /// <summary>The class-library handler strings of the deployment files' functions.</summary>
+    private IEnumerable<HandlerString> HandlerStrings(CancellationToken cancellationToken)
     {
-        var names = new List<string>();
         foreach (var file in GetDeploymentFiles(cancellationToken))
         {
             foreach (var function in file.Functions)
             {
                 if (function.Handler?.Value is { } text && HandlerString.TryParse(text, out var handler))
                 {
-                    names.Add(handler.TypeSimpleName);
+                    yield return handler;
                 }
             }
         }
-
-        return names;
     }
+
+    /// <summary>The type names (last segment) the handler strings name.</summary>
+    private IEnumerable<string> ConfiguredTypeNames(CancellationToken cancellationToken)
+        => HandlerStrings(cancellationToken).Select(handler => handler.TypeSimpleName).ToList();
 
     private bool TakesLambdaContext(IMethodSymbol method)
     {
