@@ -44,7 +44,7 @@ public sealed partial class MissingReservedConcurrencyAnalyzer : DiagnosticAnaly
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(start => Guard.Run(start, OnCompilationStart));
     }
 

@@ -921,6 +921,17 @@ public sealed class InvocationStateTests
             """);
 
     [Fact]
+    public Task GeneratedCodeAttribute_DoesNotReport()
+        => Verify.VerifyAsync(Usings + """
+            [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+            public class Function
+            {
+                private static string? _last;
+                public void Handle(string input, ILambdaContext context) => _last = input;
+            }
+            """);
+
+    [Fact]
     public Task AllowedTypesOption_DoesNotReport()
         => new Verify.Test
         {

@@ -595,6 +595,12 @@ public sealed class SynchronousLambdaInvocationTests
             """));
 
     [Fact]
+    public Task GeneratedCodeAttribute_DoesNotReport()
+        => VerifyAsync(Handler("""
+            await Lambda.InvokeAsync(new InvokeRequest { FunctionName = "payment" });
+            """).Replace("public class CheckoutFunction", "[System.CodeDom.Compiler.GeneratedCode(\"tool\", \"1.0\")] public class CheckoutFunction"));
+
+    [Fact]
     public Task StreamingDryRun_DoesNotReport()
         => VerifyAsync(Handler("""
             await Lambda.InvokeWithResponseStreamAsync(new InvokeWithResponseStreamRequest { FunctionName = "report", InvocationType = ResponseStreamingInvocationType.DryRun });
