@@ -20,7 +20,8 @@ internal sealed class DeclarationIndex
     /// <summary>Type names that are, or may implement, <c>ILambdaContext</c> outside source.</summary>
     private static readonly string[] KnownContextNames = { "ILambdaContext", "TestLambdaContext", "LambdaContext" };
 
-    private readonly HashSet<MethodDeclarationSyntax> _handlerCandidates = new();
+    private readonly List<MethodDeclarationSyntax> _handlerCandidates = new();
+    private readonly List<TypeDeclarationSyntax> _typesWithBaseList = new();
 
     private DeclarationIndex()
     {
@@ -33,16 +34,42 @@ internal sealed class DeclarationIndex
     public HashSet<string> StorageNames { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Methods that may be entry points or receive the context: an attribute list, a parameter whose type may be
-    /// <c>ILambdaContext</c>, or a conventional handler name with one parameter. Every other method is none of those.
+    /// Methods of classes and structs that may be entry points or receive the context, in declaration order: an
+    /// attribute list, a parameter whose type may be <c>ILambdaContext</c>, or a conventional handler name with one
+    /// parameter. Every other method is none of those.
     /// </summary>
-    public bool IsHandlerCandidate(MethodDeclarationSyntax method) => _handlerCandidates.Contains(method);
+    public IReadOnlyList<MethodDeclarationSyntax> HandlerCandidates => _handlerCandidates;
 
+    /// <summary>Class and struct declarations that list a base type or interface, in declaration order.</summary>
+    public IReadOnlyList<TypeDeclarationSyntax> TypesWithBaseList => _typesWithBaseList;
+
+    // Build runs once per compilation over every declaration. Each step is its own small method: a loop that runs
+    // thousands of times in a method compiled without optimization is recompiled on the spot (on-stack replacement),
+    // and that compilation costs in proportion to the size of the method it belongs to.
     public static DeclarationIndex Build(Compilation compilation, IEnumerable<string> configuredTypeNames, CancellationToken cancellationToken)
     {
         var index = new DeclarationIndex();
         var types = new List<TypeDeclarationSyntax>();
         var contextNames = new HashSet<string>(KnownContextNames, StringComparer.Ordinal);
+        var bootstrapFiles = CollectTrees(compilation, index, types, contextNames, cancellationToken);
+        AddSourceContextTypes(types, contextNames);
+
+        // Types that may be handler classes: they declare a handler candidate, a deployment file names them, or the
+        // file that starts the bootstrap mentions them; then, by name, every base class they list.
+        var handlerTypes = new HashSet<string>(configuredTypeNames, StringComparer.Ordinal);
+        AddHandlerCandidates(types, contextNames, index, handlerTypes);
+        foreach (var tree in bootstrapFiles)
+        {
+            AddIdentifiers(tree, handlerTypes, cancellationToken);
+        }
+
+        AddBaseTypesOfHandlerTypes(types, handlerTypes);
+        AddInstanceProperties(types, handlerTypes, index.StorageNames);
+        return index;
+    }
+
+    private static List<SyntaxTree> CollectTrees(Compilation compilation, DeclarationIndex index, List<TypeDeclarationSyntax> types, HashSet<string> contextNames, CancellationToken cancellationToken)
+    {
         var bootstrapFiles = new List<SyntaxTree>();
         var executable = compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication;
         foreach (var tree in compilation.SyntaxTrees)
@@ -61,7 +88,12 @@ internal sealed class DeclarationIndex
             }
         }
 
-        // Source types that implement the context (directly or through other source types) are context types too.
+        return bootstrapFiles;
+    }
+
+    /// <summary>Source types that implement the context (directly or through other source types) are context types too.</summary>
+    private static void AddSourceContextTypes(List<TypeDeclarationSyntax> types, HashSet<string> contextNames)
+    {
         var changed = true;
         for (var round = 0; changed && round < 8; round++)
         {
@@ -74,10 +106,10 @@ internal sealed class DeclarationIndex
                 }
             }
         }
+    }
 
-        // Types that may be handler classes: they declare a handler candidate, a deployment file names them, or the
-        // file that starts the bootstrap mentions them; then, by name, every base class they list.
-        var handlerTypes = new HashSet<string>(configuredTypeNames, StringComparer.Ordinal);
+    private static void AddHandlerCandidates(List<TypeDeclarationSyntax> types, HashSet<string> contextNames, DeclarationIndex index, HashSet<string> handlerTypes)
+    {
         foreach (var type in types)
         {
             if (type is InterfaceDeclarationSyntax)
@@ -85,48 +117,76 @@ internal sealed class DeclarationIndex
                 continue;
             }
 
-            foreach (var member in type.Members)
+            if (type.BaseList is not null)
             {
-                if (member is MethodDeclarationSyntax method && MayBeHandler(method, contextNames))
-                {
-                    index._handlerCandidates.Add(method);
-                    handlerTypes.Add(type.Identifier.ValueText);
-                }
+                index._typesWithBaseList.Add(type);
+            }
+
+            if (AddHandlerCandidates(type, contextNames, index))
+            {
+                handlerTypes.Add(type.Identifier.ValueText);
             }
         }
+    }
 
-        foreach (var tree in bootstrapFiles)
+    private static bool AddHandlerCandidates(TypeDeclarationSyntax type, HashSet<string> contextNames, DeclarationIndex index)
+    {
+        var any = false;
+        foreach (var member in type.Members)
         {
-            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+            if (member is MethodDeclarationSyntax method && MayBeHandler(method, contextNames))
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken))
-                {
-                    handlerTypes.Add(token.ValueText);
-                }
+                index._handlerCandidates.Add(method);
+                any = true;
             }
         }
 
-        changed = true;
+        return any;
+    }
+
+    private static void AddIdentifiers(SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken)
+    {
+        foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken))
+            {
+                names.Add(token.ValueText);
+            }
+        }
+    }
+
+    private static void AddBaseTypesOfHandlerTypes(List<TypeDeclarationSyntax> types, HashSet<string> handlerTypes)
+    {
+        var changed = true;
         for (var round = 0; changed && round < 16; round++)
         {
             changed = false;
             foreach (var type in types)
             {
-                if (type.BaseList is null || !handlerTypes.Contains(type.Identifier.ValueText))
+                if (type.BaseList is not null && handlerTypes.Contains(type.Identifier.ValueText))
                 {
-                    continue;
-                }
-
-                foreach (var baseType in type.BaseList.Types)
-                {
-                    if (SyntaxHelpers.GetTypeName(baseType.Type) is { } name)
-                    {
-                        changed |= handlerTypes.Add(name);
-                    }
+                    changed |= AddBaseNames(type.BaseList, handlerTypes);
                 }
             }
         }
+    }
 
+    private static bool AddBaseNames(BaseListSyntax baseList, HashSet<string> names)
+    {
+        var changed = false;
+        foreach (var baseType in baseList.Types)
+        {
+            if (SyntaxHelpers.GetTypeName(baseType.Type) is { } name)
+            {
+                changed |= names.Add(name);
+            }
+        }
+
+        return changed;
+    }
+
+    private static void AddInstanceProperties(List<TypeDeclarationSyntax> types, HashSet<string> handlerTypes, HashSet<string> storageNames)
+    {
         foreach (var type in types)
         {
             if (!handlerTypes.Contains(type.Identifier.ValueText))
@@ -138,12 +198,10 @@ internal sealed class DeclarationIndex
             {
                 if (member is PropertyDeclarationSyntax property && !IsStatic(property.Modifiers))
                 {
-                    index.StorageNames.Add(property.Identifier.ValueText);
+                    storageNames.Add(property.Identifier.ValueText);
                 }
             }
         }
-
-        return index;
     }
 
     private static void Collect(SyntaxList<MemberDeclarationSyntax> members, DeclarationIndex index, List<TypeDeclarationSyntax> types, HashSet<string> contextNames)
@@ -158,24 +216,28 @@ internal sealed class DeclarationIndex
                     break;
                 case TypeDeclarationSyntax type:
                     types.Add(type);
-                    foreach (var typeMember in type.Members)
-                    {
-                        switch (typeMember)
-                        {
-                            case FieldDeclarationSyntax field when !field.Modifiers.Any(SyntaxKind.ConstKeyword):
-                                foreach (var variable in field.Declaration.Variables)
-                                {
-                                    index.StorageNames.Add(variable.Identifier.ValueText);
-                                }
+                    AddStorageNames(type, index.StorageNames);
+                    Collect(type.Members, index, types, contextNames);
+                    break;
+            }
+        }
+    }
 
-                                break;
-                            case PropertyDeclarationSyntax property when IsStatic(property.Modifiers):
-                                index.StorageNames.Add(property.Identifier.ValueText);
-                                break;
-                        }
+    private static void AddStorageNames(TypeDeclarationSyntax type, HashSet<string> storageNames)
+    {
+        foreach (var member in type.Members)
+        {
+            switch (member)
+            {
+                case FieldDeclarationSyntax field when !field.Modifiers.Any(SyntaxKind.ConstKeyword):
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        storageNames.Add(variable.Identifier.ValueText);
                     }
 
-                    Collect(type.Members, index, types, contextNames);
+                    break;
+                case PropertyDeclarationSyntax property when IsStatic(property.Modifiers):
+                    storageNames.Add(property.Identifier.ValueText);
                     break;
             }
         }

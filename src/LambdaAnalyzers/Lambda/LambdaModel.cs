@@ -257,80 +257,14 @@ internal sealed class LambdaModel
             // parameter, a conventional name with one parameter) have their symbols' parameters and attributes bound,
             // and only types that list a base type are asked whether they derive from the ASP.NET Core function.
             var declarations = GetDeclarations(cancellationToken);
-            foreach (var type in GetSourceTypes(cancellationToken))
+            var models = new Dictionary<SyntaxTree, SemanticModel>();
+            aspNetCore = HostsAspNetCore(declarations, models, cancellationToken);
+            foreach (var declaration in declarations.HandlerCandidates)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+                if (DeclaredMethod(declaration, models, cancellationToken) is { } method)
                 {
-                    continue;
-                }
-
-                var hasBaseList = false;
-                var hasCandidate = false;
-                foreach (var reference in type.DeclaringSyntaxReferences)
-                {
-                    if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration)
-                    {
-                        hasBaseList |= declaration.BaseList is not null;
-                        foreach (var member in declaration.Members)
-                        {
-                            hasCandidate |= member is MethodDeclarationSyntax method && declarations.IsHandlerCandidate(method);
-                        }
-                    }
-                }
-
-                if (hasBaseList && Types.DerivesFromAspNetCoreFunction(type))
-                {
-                    aspNetCore = true;
-                }
-
-                if (!hasCandidate)
-                {
-                    continue;
-                }
-
-                foreach (var member in type.GetMembers())
-                {
-                    if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || !IsCandidate(method, declarations))
-                    {
-                        continue;
-                    }
-
-                    // Attributes are bound only for methods that have attribute syntax: binding every method's
-                    // attributes is most of the cost of finding handlers in a large project.
-                    var hasAttributes = HasAttributeSyntax(method);
-                    if (hasAttributes && Types.LambdaFunctionAttribute is not null && HasAttribute(method, Types.LambdaFunctionAttribute))
-                    {
-                        if (seen.Add(method))
-                        {
-                            handlers.Add(new LambdaHandler(method, HandlerKind.Annotations));
-                        }
-
-                        continue;
-                    }
-
-                    if (Types.ILambdaContext is null || !TakesLambdaContext(method))
-                    {
-                        if (HasEventSignature(method, hasAttributes) && seen.Add(method))
-                        {
-                            handlers.Add(new LambdaHandler(method, HandlerKind.EventSignature));
-                        }
-
-                        continue;
-                    }
-
-                    if (HasEntryPointShape(method))
-                    {
-                        if (seen.Add(method))
-                        {
-                            handlers.Add(new LambdaHandler(method, HandlerKind.ContextParameter));
-                        }
-                    }
-                    else
-                    {
-                        // Receives the context, so it only ever runs during an invocation.
-                        invocationRoots.Add(method);
-                    }
+                    AddIfHandler(method, handlers, invocationRoots, seen);
                 }
             }
 
@@ -349,18 +283,88 @@ internal sealed class LambdaModel
         return new HandlerSet(handlers.ToImmutable(), invocationRoots.ToImmutable(), aspNetCore);
     }
 
-    /// <summary>A method declared by syntax the index names as a handler candidate (a method without syntax is not one).</summary>
-    private static bool IsCandidate(IMethodSymbol method, DeclarationIndex declarations)
+    /// <summary>Whether a class that lists a base type derives from the ASP.NET Core function (only when that type exists).</summary>
+    private bool HostsAspNetCore(DeclarationIndex declarations, Dictionary<SyntaxTree, SemanticModel> models, CancellationToken cancellationToken)
     {
-        foreach (var reference in method.DeclaringSyntaxReferences)
+        if (Types.AbstractAspNetCoreFunction is null)
         {
-            if (reference.GetSyntax() is MethodDeclarationSyntax declaration && declarations.IsHandlerCandidate(declaration))
+            return false;
+        }
+
+        foreach (var declaration in declarations.TypesWithBaseList)
+        {
+            if (GetModel(declaration.SyntaxTree, models).GetDeclaredSymbol(declaration, cancellationToken) is { } type && Types.DerivesFromAspNetCoreFunction(type))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The ordinary method a candidate declares (a partial method's definition part), in a class or struct.</summary>
+    private IMethodSymbol? DeclaredMethod(MethodDeclarationSyntax declaration, Dictionary<SyntaxTree, SemanticModel> models, CancellationToken cancellationToken)
+    {
+        if (GetModel(declaration.SyntaxTree, models).GetDeclaredSymbol(declaration, cancellationToken) is not { MethodKind: MethodKind.Ordinary } method
+            || method.ContainingType?.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return null;
+        }
+
+        return method.PartialDefinitionPart ?? method;
+    }
+
+    private SemanticModel GetModel(SyntaxTree tree, Dictionary<SyntaxTree, SemanticModel> models)
+    {
+        if (!models.TryGetValue(tree, out var model))
+        {
+#pragma warning disable RS1030 // Declared symbols of the candidate declarations only, once per compilation, outside any analyzer callback's node.
+            model = Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+            models[tree] = model;
+        }
+
+        return model;
+    }
+
+    private void AddIfHandler(IMethodSymbol method, ImmutableArray<LambdaHandler>.Builder handlers, ImmutableArray<IMethodSymbol>.Builder invocationRoots, HashSet<IMethodSymbol> seen)
+    {
+        // Attributes are bound only for methods that have attribute syntax: binding every method's attributes is
+        // most of the cost of finding handlers in a large project.
+        var hasAttributes = HasAttributeSyntax(method);
+        if (hasAttributes && Types.LambdaFunctionAttribute is not null && HasAttribute(method, Types.LambdaFunctionAttribute))
+        {
+            if (seen.Add(method))
+            {
+                handlers.Add(new LambdaHandler(method, HandlerKind.Annotations));
+            }
+
+            return;
+        }
+
+        if (Types.ILambdaContext is null || !TakesLambdaContext(method))
+        {
+            if (HasEventSignature(method, hasAttributes) && seen.Add(method))
+            {
+                handlers.Add(new LambdaHandler(method, HandlerKind.EventSignature));
+            }
+
+            return;
+        }
+
+        if (HasEntryPointShape(method))
+        {
+            if (seen.Add(method))
+            {
+                handlers.Add(new LambdaHandler(method, HandlerKind.ContextParameter));
+            }
+        }
+        else if (!invocationRoots.Contains(method, SymbolEqualityComparer.Default))
+        {
+            // Receives the context, so it only ever runs during an invocation. (A partial method has two
+            // declarations, hence the check; the list stays short: it holds only such methods.)
+            invocationRoots.Add(method);
+        }
     }
 
     /// <summary>The class-library handler strings of the deployment files' functions.</summary>
