@@ -50,7 +50,9 @@ public static class AnalysisRunner
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
-    public sealed record Run(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyDictionary<string, TimeSpan> ExecutionTimes, IReadOnlyList<string> Exceptions);
+    /// <param name="AllocatedBytes">Bytes allocated by the process while the analysis ran (the driver's and the compiler's
+    /// work included, so compare with the floor's figure): allocations are what makes the GC run inside a build.</param>
+    public sealed record Run(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyDictionary<string, TimeSpan> ExecutionTimes, IReadOnlyList<string> Exceptions, long AllocatedBytes = 0);
 
     public static Run Analyze(GeneratedSolution solution, ImmutableArray<DiagnosticAnalyzer> analyzers, CSharpCompilation? compilation = null)
     {
@@ -81,7 +83,9 @@ public static class AnalysisRunner
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(options, (ex, analyzer, _) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name}: {ex}"); } }, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var times = new Dictionary<string, TimeSpan>();
         foreach (var analyzer in analyzers)
         {
@@ -89,7 +93,7 @@ public static class AnalysisRunner
             times[analyzer.GetType().Name] = telemetry.ExecutionTime;
         }
 
-        return new Run(diagnostics, times, exceptions);
+        return new Run(diagnostics, times, exceptions, allocated);
     }
 
     /// <summary>Diagnostics per rule ID compared with what was planted; empty when they match.</summary>

@@ -44,6 +44,26 @@ public static class Program
             return BuildComparison.Run(repoRoot, sizes, Option(args, "--runs", 3), Path.Combine(Path.GetTempPath(), "lambda-build-comparison"));
         }
 
+        if (args.Length > 0 && args[0] == "template-timing")
+        {
+            // One deployment file read N times: the first read is what a build pays (cold JIT), the rest are warm.
+            var path = args.Length > 1 ? args[1] : throw new ArgumentException("template-timing <file> [--iterations N]");
+            var text = Microsoft.CodeAnalysis.Text.SourceText.From(File.ReadAllText(path));
+            for (var i = 0; i < Option(args, "--iterations", 10); i++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                var content = text.ToString();
+                var tree = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? LambdaAnalyzers.Templates.JsonReader.Parse(content, default) : LambdaAnalyzers.Templates.YamlReader.Parse(content, default);
+                var parse = sw.Elapsed.TotalMilliseconds;
+                var file = LambdaAnalyzers.Templates.DeploymentFile.Read(path, text, default);
+                var read = sw.Elapsed.TotalMilliseconds - parse;
+                Console.WriteLine($"parse {parse:F1} ms, read (parse + model) {read:F1} ms, {(GC.GetAllocatedBytesForCurrentThread() - before) / 1024 / 1024.0:F1} MB allocated, {(tree is null ? "no tree" : "tree")}, {(file is null ? "not a deployment file" : file.Format.ToString())}");
+            }
+
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "model-timing")
         {
             var solution = GeneratedSolution.Generate(Option(args, "--files", 1000));
@@ -130,6 +150,8 @@ public static class Program
         var walks = new List<double>();
         var plainTotals = new List<double>();
         var plainFloors = new List<double>();
+        var allocations = new List<double>();
+        var floorAllocations = new List<double>();
         var problems = new List<string>();
         for (var i = 0; i < iterations; i++)
         {
@@ -142,7 +164,10 @@ public static class Program
             }
 
             totals.Add(run.ExecutionTimes.Values.Sum(t => t.TotalMilliseconds));
-            floors.Add(AnalysisRunner.Analyze(lambda, floor).ExecutionTimes.Values.Sum(t => t.TotalMilliseconds));
+            allocations.Add(run.AllocatedBytes / 1048576.0);
+            var floorRun = AnalysisRunner.Analyze(lambda, floor);
+            floors.Add(floorRun.ExecutionTimes.Values.Sum(t => t.TotalMilliseconds));
+            floorAllocations.Add(floorRun.AllocatedBytes / 1048576.0);
             walks.Add(AnalysisRunner.Analyze(lambda, walker).ExecutionTimes.Values.Sum(t => t.TotalMilliseconds));
 
             var plainRun = AnalysisRunner.Analyze(plain, ours);
@@ -166,6 +191,7 @@ public static class Program
         Console.WriteLine($"| non-Lambda: empty-bodies floor | {Median(plainFloors):F1} | {plainFloors.Min():F1} | {plainFloors.Max():F1} |");
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ours / walk-every-node: {Median(totals) / Median(walks):F2}x; non-Lambda ours / floor: {Median(plainTotals) / Math.Max(0.001, Median(plainFloors)):F2}x"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated during the analysis (driver and compiler included), median: ours {Median(allocations):F1} MB, empty-bodies floor {Median(floorAllocations):F1} MB"));
 
         foreach (var problem in problems.Distinct())
         {
