@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -51,14 +52,18 @@ internal static class AnalyzerOptionsExtensions
             ? parsed
             : defaultValue;
 
+    /// <summary>The two keys of a rule option, built once: rules read options per file, some per function.</summary>
+    private static readonly ConcurrentDictionary<(string RuleId, string Option), (string Specific, string General)> Keys = new();
+
     private static string? Lookup(AnalyzerConfigOptions config, string ruleId, string option)
     {
-        if (config.TryGetValue("dotnet_diagnostic." + ruleId + "." + option, out var specific) && !string.IsNullOrWhiteSpace(specific))
+        var keys = Keys.GetOrAdd((ruleId, option), static key => ("dotnet_diagnostic." + key.RuleId + "." + key.Option, "lambda_analyzers." + key.Option));
+        if (config.TryGetValue(keys.Specific, out var specific) && !string.IsNullOrWhiteSpace(specific))
         {
             return specific.Trim();
         }
 
-        return config.TryGetValue("lambda_analyzers." + option, out var general) && !string.IsNullOrWhiteSpace(general)
+        return config.TryGetValue(keys.General, out var general) && !string.IsNullOrWhiteSpace(general)
             ? general.Trim()
             : null;
     }

@@ -51,6 +51,15 @@ internal static class YamlReader
         private int _aliasEnd;
         private int _mergeBudget = MaxMergedEntries;
 
+        // Allocation matters more than it seems: in a build the GC runs while the compiler's whole heap is live, and
+        // a collection is charged to whichever callback allocated last. Builders are reused (a mapping's entries are
+        // copied out when it ends), and short keys and plain values, which repeat through a template (Type,
+        // Properties, Runtime, AWS::Serverless::Function...), are one string each.
+        private readonly Stack<ImmutableArray<TemplateEntry>.Builder> _entryBuilders = new();
+        private readonly Stack<ImmutableArray<TemplateNode>.Builder> _itemBuilders = new();
+        private string?[] _strings = new string?[512];
+        private int _stringCount;
+
         public Parser(string s, CancellationToken ct)
         {
             _s = s;
@@ -64,6 +73,97 @@ internal static class YamlReader
                 {
                     _lineStarts.Add(i + 1);
                 }
+            }
+        }
+
+        private ImmutableArray<TemplateEntry>.Builder RentEntries()
+            => _entryBuilders.Count > 0 ? _entryBuilders.Pop() : ImmutableArray.CreateBuilder<TemplateEntry>();
+
+        private ImmutableArray<TemplateNode>.Builder RentItems()
+            => _itemBuilders.Count > 0 ? _itemBuilders.Pop() : ImmutableArray.CreateBuilder<TemplateNode>();
+
+        private ImmutableArray<TemplateEntry> Return(ImmutableArray<TemplateEntry>.Builder builder)
+        {
+            var result = builder.ToImmutable();
+            builder.Clear();
+            _entryBuilders.Push(builder);
+            return result;
+        }
+
+        private ImmutableArray<TemplateNode> Return(ImmutableArray<TemplateNode>.Builder builder)
+        {
+            var result = builder.ToImmutable();
+            builder.Clear();
+            _itemBuilders.Push(builder);
+            return result;
+        }
+
+        /// <summary><c>_s.Substring(start, length)</c>, the same string object for the same short text.</summary>
+        private string Text(int start, int length)
+        {
+            if (length == 0)
+            {
+                return string.Empty;
+            }
+
+            if (length > 48)
+            {
+                return _s.Substring(start, length);
+            }
+
+            var hash = 2166136261u;
+            for (var i = start; i < start + length; i++)
+            {
+                hash = (hash ^ _s[i]) * 16777619u;
+            }
+
+            var mask = _strings.Length - 1;
+            var slot = (int)(hash & (uint)mask);
+            while (_strings[slot] is { } known)
+            {
+                if (known.Length == length && string.CompareOrdinal(known, 0, _s, start, length) == 0)
+                {
+                    return known;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+
+            var text = _s.Substring(start, length);
+            _strings[slot] = text;
+            if (++_stringCount * 2 > _strings.Length)
+            {
+                GrowStrings();
+            }
+
+            return text;
+        }
+
+        private void GrowStrings()
+        {
+            var old = _strings;
+            _strings = new string?[old.Length * 2];
+            var mask = _strings.Length - 1;
+            foreach (var text in old)
+            {
+                if (text is null)
+                {
+                    continue;
+                }
+
+                var hash = 2166136261u;
+                foreach (var c in text)
+                {
+                    hash = (hash ^ c) * 16777619u;
+                }
+
+                var slot = (int)(hash & (uint)mask);
+                while (_strings[slot] is not null)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                _strings[slot] = text;
             }
         }
 
@@ -292,7 +392,7 @@ internal static class YamlReader
 
             var start = _pos;
             var lastEnd = _pos;
-            var entries = ImmutableArray.CreateBuilder<TemplateEntry>();
+            var entries = RentEntries();
             List<(int Index, TemplateNode Source)>? merges = null;
             while (!_aborted && _pos < _end)
             {
@@ -368,7 +468,7 @@ internal static class YamlReader
                 }
             }
 
-            var result = merges is null ? entries.ToImmutable() : ApplyMerges(entries.ToImmutable(), merges);
+            var result = merges is null ? Return(entries) : ApplyMerges(Return(entries), merges);
             return TemplateNode.Mapping(TextSpan.FromBounds(start, lastEnd), result, null);
         }
 
@@ -423,7 +523,7 @@ internal static class YamlReader
             }
 
             keySpan = TextSpan.FromBounds(p, end);
-            key = _s.Substring(p, end - p);
+            key = Text(p, end - p);
             var colonPos = SkipWs(end, _end);
             _pos = colonPos + 1;
             return true;
@@ -439,7 +539,7 @@ internal static class YamlReader
 
             var start = _pos;
             var lastEnd = _pos;
-            var items = ImmutableArray.CreateBuilder<TemplateNode>();
+            var items = RentItems();
             while (!_aborted && _pos < _end)
             {
                 Step();
@@ -480,7 +580,7 @@ internal static class YamlReader
                 }
             }
 
-            return TemplateNode.Sequence(TextSpan.FromBounds(start, lastEnd), items.ToImmutable(), null);
+            return TemplateNode.Sequence(TextSpan.FromBounds(start, lastEnd), Return(items), null);
         }
 
         /// <summary>Literal (<c>|</c>) and folded (<c>&gt;</c>) scalars with chomping and indentation indicators.</summary>
@@ -733,7 +833,7 @@ internal static class YamlReader
             }
 
             var span = TextSpan.FromBounds(start, lastEnd);
-            var node = TemplateNode.Scalar(span, span, sb?.ToString() ?? _s.Substring(start, end - start), isQuoted: false, tag: null);
+            var node = TemplateNode.Scalar(span, span, sb?.ToString() ?? Text(start, end - start), isQuoted: false, tag: null);
             _pos = lastEnd;
             if (!flow)
             {
@@ -849,8 +949,8 @@ internal static class YamlReader
             var isMapping = _s[_pos] == '{';
             var close = isMapping ? '}' : ']';
             _pos++;
-            var entries = isMapping ? ImmutableArray.CreateBuilder<TemplateEntry>() : null;
-            var items = isMapping ? null : ImmutableArray.CreateBuilder<TemplateNode>();
+            var entries = isMapping ? RentEntries() : null;
+            var items = isMapping ? null : RentItems();
             List<(int Index, TemplateNode Source)>? merges = null;
             while (!_aborted)
             {
@@ -953,8 +1053,8 @@ internal static class YamlReader
 
             var span = TextSpan.FromBounds(start, Math.Min(_pos, _end));
             return isMapping
-                ? TemplateNode.Mapping(span, merges is null ? entries!.ToImmutable() : ApplyMerges(entries!.ToImmutable(), merges), null)
-                : TemplateNode.Sequence(span, items!.ToImmutable(), null);
+                ? TemplateNode.Mapping(span, merges is null ? Return(entries!) : ApplyMerges(Return(entries!), merges), null)
+                : TemplateNode.Sequence(span, Return(items!), null);
         }
 
         private TemplateNode? ParseFlowNode(int depth, int minIndent)
@@ -1200,7 +1300,7 @@ internal static class YamlReader
                 i++;
             }
 
-            return sb?.ToString() ?? _s.Substring(start, end - start);
+            return sb?.ToString() ?? Text(start, end - start);
         }
 
         private TemplateNode ParseAlias(bool flow)
