@@ -111,14 +111,8 @@ internal static class YamlReader
                 return _s.Substring(start, length);
             }
 
-            var hash = 2166136261u;
-            for (var i = start; i < start + length; i++)
-            {
-                hash = (hash ^ _s[i]) * 16777619u;
-            }
-
             var mask = _strings.Length - 1;
-            var slot = (int)(hash & (uint)mask);
+            var slot = (int)(Hash(_s, start, length) & (uint)mask);
             while (_strings[slot] is { } known)
             {
                 if (known.Length == length && string.CompareOrdinal(known, 0, _s, start, length) == 0)
@@ -139,6 +133,18 @@ internal static class YamlReader
             return text;
         }
 
+        /// <summary>FNV-1a over a range of characters.</summary>
+        private static uint Hash(string s, int start, int length)
+        {
+            var hash = 2166136261u;
+            for (var i = start; i < start + length; i++)
+            {
+                hash = (hash ^ s[i]) * 16777619u;
+            }
+
+            return hash;
+        }
+
         private void GrowStrings()
         {
             var old = _strings;
@@ -151,13 +157,7 @@ internal static class YamlReader
                     continue;
                 }
 
-                var hash = 2166136261u;
-                foreach (var c in text)
-                {
-                    hash = (hash ^ c) * 16777619u;
-                }
-
-                var slot = (int)(hash & (uint)mask);
+                var slot = (int)(Hash(text, 0, text.Length) & (uint)mask);
                 while (_strings[slot] is not null)
                 {
                     slot = (slot + 1) & mask;

@@ -30,6 +30,26 @@ public class YamlReaderTests
     }
 
     [Fact]
+    public void ManyDistinctShortStrings_KeepTheirText_AndRepeatsShareOneString()
+    {
+        // More distinct keys and values than the parser's string table starts with, so it grows while parsing; nested
+        // mappings and sequences also reuse builders that outer collections are still filling.
+        var text = string.Join("\n", Enumerable.Range(0, 1500).Select(i => $"key{i}:\n  name: value{i}\n  kind: [Function, 'q{i}']\n  items:\n    - value{i}"));
+        var root = Yaml(text);
+        Assert.Equal(1500, root.Entries.Length);
+        for (var i = 0; i < 1500; i++)
+        {
+            var entry = root.Entries[i];
+            Assert.Equal($"key{i}", entry.Key);
+            var name = entry.Value.Get("name")!;
+            name.AssertScalar(text, $"value{i}", $"value{i}");
+            Assert.Equal(new[] { "Function", $"q{i}" }, entry.Value.Get("kind")!.Items.Select(item => item.Value));
+            var item = Assert.Single(entry.Value.Get("items")!.Items);
+            Assert.Same(name.Value, item.Value);
+        }
+    }
+
+    [Fact]
     public void BlockSequence_IndentedAndNotIndentedUnderKey()
     {
         var text = """
