@@ -16,6 +16,10 @@ internal static class GeneratedCode
     /// declared symbol and attributes of every declaration in that file to look for <c>[GeneratedCode]</c>
     /// (1–3 ms a file, charged to the reporting rule).
     /// </para>
+    /// <para>
+    /// One difference remains: that report-time check also dropped a diagnostic inside a <c>#line hidden</c> region
+    /// of an ordinary file (generators' and Razor's output, which is generated code and not analyzed anyway).
+    /// </para>
     /// </summary>
     public const GeneratedCodeAnalysisFlags Flags = GeneratedCodeAnalysisFlags.ReportDiagnostics;
 }
