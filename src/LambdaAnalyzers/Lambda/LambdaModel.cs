@@ -123,10 +123,20 @@ internal sealed class LambdaModel
 
     /// <summary>The handler whose method is <paramref name="method"/>, or null.</summary>
     public LambdaHandler? GetHandler(IMethodSymbol method, CancellationToken cancellationToken)
-        => _handlers.Get(cancellationToken).ByMethod.TryGetValue(method.OriginalDefinition, out var handler) ? handler : null;
+        => _handlers.Get(cancellationToken).ByMethod.TryGetValue(Definition(method), out var handler) ? handler : null;
 
     public bool IsHandler(IMethodSymbol method, CancellationToken cancellationToken)
-        => _handlers.Get(cancellationToken).Methods.Contains(method.OriginalDefinition);
+        => _handlers.Get(cancellationToken).Methods.Contains(Definition(method));
+
+    /// <summary>
+    /// The symbol the model keys a method by: its original definition and, for a partial method, the definition part
+    /// (a body's declared symbol is the implementation part; member lists and handler strings give the definition).
+    /// </summary>
+    internal static IMethodSymbol Definition(IMethodSymbol method)
+    {
+        var definition = method.OriginalDefinition;
+        return definition.PartialDefinitionPart ?? definition;
+    }
 
     /// <summary>
     /// True when <paramref name="symbol"/> (a method, local function or lambda) runs during an invocation:
@@ -311,7 +321,7 @@ internal sealed class LambdaModel
             return null;
         }
 
-        return method.PartialDefinitionPart ?? method;
+        return Definition(method);
     }
 
     private SemanticModel GetModel(SyntaxTree tree, Dictionary<SyntaxTree, SemanticModel> models)

@@ -100,7 +100,7 @@ internal sealed class Reachability
         }
     }
 
-    private static IMethodSymbol Normalize(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
+    private static IMethodSymbol Normalize(IMethodSymbol method) => LambdaModel.Definition(method.ReducedFrom ?? method);
 
     private bool IsRoot(IMethodSymbol method)
     {

@@ -988,6 +988,31 @@ public sealed class InvocationStateTests
             },
         }.RunAsync();
 
+    [Fact]
+    public Task PartialHandlerMethod_ReportsOnce()
+        => new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    Usings + """
+                        public partial class Function
+                        {
+                            private static string? _user;
+                            public partial void Handle(APIGatewayProxyRequest request, ILambdaContext context);
+                        }
+                        """,
+                    Usings + """
+                        public partial class Function
+                        {
+                            public partial void Handle(APIGatewayProxyRequest request, ILambdaContext context) => {|LAMBDA003:_user = request.Body|};
+                        }
+                        """,
+                },
+            },
+        }.RunAsync();
+
     // ---- More shapes ---------------------------------------------------------------------------
 
     [Fact]

@@ -208,6 +208,26 @@ public sealed class SynchronousLambdaInvocationTests
             """);
 
     [Fact]
+    public Task PartialHandlerMethod_CallInImplementationPart_Reports()
+        => VerifyAsync(Usings + """
+            namespace Shop
+            {
+                public partial class CheckoutFunction
+                {
+                    public partial Task HandleAsync(string input, ILambdaContext context);
+                }
+
+                public partial class CheckoutFunction
+                {
+                    private readonly IAmazonLambda _lambda = new AmazonLambdaClient();
+
+                    public partial Task HandleAsync(string input, ILambdaContext context)
+                        => _lambda.{|LAMBDA002:InvokeAsync|}(new InvokeRequest { FunctionName = "payment", Payload = input });
+                }
+            }
+            """);
+
+    [Fact]
     public Task BootstrapLambda_TopLevel_Reports()
     {
         var test = new Verify.Test
