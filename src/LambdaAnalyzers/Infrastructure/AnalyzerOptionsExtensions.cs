@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -22,24 +21,20 @@ internal static class AnalyzerOptionsExtensions
         => string.Equals(options.GetBuildProperty(name), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads a rule option for a syntax tree: the rule-specific key wins over the package-wide key.</summary>
-    public static string? GetRuleOption(this AnalyzerOptions options, SyntaxTree tree, string ruleId, string option)
-        => Lookup(options.AnalyzerConfigOptionsProvider.GetOptions(tree), ruleId, option)
-           ?? Lookup(options.AnalyzerConfigOptionsProvider.GlobalOptions, ruleId, option);
+    public static string? GetRuleOption(this AnalyzerOptions options, SyntaxTree tree, RuleOption option)
+        => Lookup(options.AnalyzerConfigOptionsProvider.GetOptions(tree), option)
+           ?? Lookup(options.AnalyzerConfigOptionsProvider.GlobalOptions, option);
 
     /// <summary>Reads a rule option for an additional file (deployment templates).</summary>
-    public static string? GetRuleOption(this AnalyzerOptions options, AdditionalText file, string ruleId, string option)
-        => Lookup(options.AnalyzerConfigOptionsProvider.GetOptions(file), ruleId, option)
-           ?? Lookup(options.AnalyzerConfigOptionsProvider.GlobalOptions, ruleId, option);
+    public static string? GetRuleOption(this AnalyzerOptions options, AdditionalText file, RuleOption option)
+        => Lookup(options.AnalyzerConfigOptionsProvider.GetOptions(file), option)
+           ?? Lookup(options.AnalyzerConfigOptionsProvider.GlobalOptions, option);
 
-    /// <summary>Reads a rule option from the global options only (compilation-wide settings).</summary>
-    public static string? GetGlobalRuleOption(this AnalyzerOptions options, string ruleId, string option)
-        => Lookup(options.AnalyzerConfigOptionsProvider.GlobalOptions, ruleId, option);
+    public static int GetIntRuleOption(this AnalyzerOptions options, SyntaxTree tree, RuleOption option, int defaultValue, int min = int.MinValue, int max = int.MaxValue)
+        => ParseInt(options.GetRuleOption(tree, option), defaultValue, min, max);
 
-    public static int GetIntRuleOption(this AnalyzerOptions options, SyntaxTree tree, string ruleId, string option, int defaultValue, int min = int.MinValue, int max = int.MaxValue)
-        => ParseInt(options.GetRuleOption(tree, ruleId, option), defaultValue, min, max);
-
-    public static int GetIntRuleOption(this AnalyzerOptions options, AdditionalText file, string ruleId, string option, int defaultValue, int min = int.MinValue, int max = int.MaxValue)
-        => ParseInt(options.GetRuleOption(file, ruleId, option), defaultValue, min, max);
+    public static int GetIntRuleOption(this AnalyzerOptions options, AdditionalText file, RuleOption option, int defaultValue, int min = int.MinValue, int max = int.MaxValue)
+        => ParseInt(options.GetRuleOption(file, option), defaultValue, min, max);
 
     /// <summary>Splits a comma- or space-separated list option; empty when absent.</summary>
     public static string[] SplitList(string? value)
@@ -52,19 +47,37 @@ internal static class AnalyzerOptionsExtensions
             ? parsed
             : defaultValue;
 
-    /// <summary>The two keys of a rule option, built once: rules read options per file, some per function.</summary>
-    private static readonly ConcurrentDictionary<(string RuleId, string Option), (string Specific, string General)> Keys = new();
-
-    private static string? Lookup(AnalyzerConfigOptions config, string ruleId, string option)
+    private static string? Lookup(AnalyzerConfigOptions config, RuleOption option)
     {
-        var keys = Keys.GetOrAdd((ruleId, option), static key => ("dotnet_diagnostic." + key.RuleId + "." + key.Option, "lambda_analyzers." + key.Option));
-        if (config.TryGetValue(keys.Specific, out var specific) && !string.IsNullOrWhiteSpace(specific))
+        if (config.TryGetValue(option.SpecificKey, out var specific) && !string.IsNullOrWhiteSpace(specific))
         {
             return specific.Trim();
         }
 
-        return config.TryGetValue(keys.General, out var general) && !string.IsNullOrWhiteSpace(general)
+        return config.TryGetValue(option.GeneralKey, out var general) && !string.IsNullOrWhiteSpace(general)
             ? general.Trim()
             : null;
     }
+}
+
+/// <summary>
+/// One rule option's two <c>.editorconfig</c> keys, built once per rule (a static field next to the rule's ID):
+/// rules read options per file and some per function, and building the keys on each read showed in build profiles.
+/// </summary>
+internal sealed class RuleOption
+{
+    public RuleOption(string ruleId, string name)
+    {
+        Name = name;
+        SpecificKey = "dotnet_diagnostic." + ruleId + "." + name;
+        GeneralKey = "lambda_analyzers." + name;
+    }
+
+    public string Name { get; }
+
+    /// <summary><c>dotnet_diagnostic.LAMBDAnnn.&lt;option&gt;</c>: this rule only.</summary>
+    public string SpecificKey { get; }
+
+    /// <summary><c>lambda_analyzers.&lt;option&gt;</c>: every rule that has the option.</summary>
+    public string GeneralKey { get; }
 }

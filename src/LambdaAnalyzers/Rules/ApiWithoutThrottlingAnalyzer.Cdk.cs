@@ -49,8 +49,8 @@ public sealed partial class ApiWithoutThrottlingAnalyzer
 
         var tree = creation.Syntax.SyntaxTree;
         var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(RateProperty, context.Options.GetIntRuleOption(tree, RuleId, "rate_limit", DefaultRateLimit, 1, 1_000_000).ToString(CultureInfo.InvariantCulture))
-            .Add(BurstProperty, context.Options.GetIntRuleOption(tree, RuleId, "burst_limit", DefaultBurstLimit, 0, 1_000_000).ToString(CultureInfo.InvariantCulture));
+            .Add(RateProperty, context.Options.GetIntRuleOption(tree, RateLimit, DefaultRateLimit, 1, 1_000_000).ToString(CultureInfo.InvariantCulture))
+            .Add(BurstProperty, context.Options.GetIntRuleOption(tree, BurstLimit, DefaultBurstLimit, 0, 1_000_000).ToString(CultureInfo.InvariantCulture));
 
         var argument = CdkConstructs.FindPropsArgument(creation, isRest ? "DeployOptions" : "CreateDefaultStage");
         IObjectCreationOperation? props = null;

@@ -21,6 +21,8 @@ namespace LambdaAnalyzers.Rules;
 public sealed partial class ApiWithoutThrottlingAnalyzer : DiagnosticAnalyzer
 {
     internal const string RuleId = "LAMBDA005";
+    private static readonly RuleOption RateLimit = new(RuleId, "rate_limit");
+    private static readonly RuleOption BurstLimit = new(RuleId, "burst_limit");
     internal const int DefaultRateLimit = 100;
     internal const int DefaultBurstLimit = 200;
 
@@ -70,8 +72,8 @@ public sealed partial class ApiWithoutThrottlingAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var rate = context.Options.GetIntRuleOption(context.AdditionalFile, RuleId, "rate_limit", DefaultRateLimit, 1, 1_000_000).ToString(CultureInfo.InvariantCulture);
-        var burst = context.Options.GetIntRuleOption(context.AdditionalFile, RuleId, "burst_limit", DefaultBurstLimit, 0, 1_000_000).ToString(CultureInfo.InvariantCulture);
+        var rate = context.Options.GetIntRuleOption(context.AdditionalFile, RateLimit, DefaultRateLimit, 1, 1_000_000).ToString(CultureInfo.InvariantCulture);
+        var burst = context.Options.GetIntRuleOption(context.AdditionalFile, BurstLimit, DefaultBurstLimit, 0, 1_000_000).ToString(CultureInfo.InvariantCulture);
         var limits = new Limits(rate, burst);
 
         List<TemplateNode>? methodSettings = null;

@@ -32,6 +32,8 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
     internal const string RuleId = "LAMBDA003";
     internal const string AllowedTypesOption = "allowed_types";
     internal const string AllowedFieldsOption = "allowed_fields";
+    private static readonly RuleOption AllowedTypes = new(RuleId, AllowedTypesOption);
+    private static readonly RuleOption AllowedFields = new(RuleId, AllowedFieldsOption);
 
     /// <summary>Diagnostic property: "Static" or "Instance".</summary>
     internal const string StorageKindProperty = "StorageKind";
@@ -1525,8 +1527,8 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
 
         private bool IsAllowed(Storage storage, SyntaxTree tree)
         {
-            var fields = AnalyzerOptionsExtensions.SplitList(_options.GetRuleOption(tree, RuleId, AllowedFieldsOption));
-            var types = AnalyzerOptionsExtensions.SplitList(_options.GetRuleOption(tree, RuleId, AllowedTypesOption));
+            var fields = AnalyzerOptionsExtensions.SplitList(_options.GetRuleOption(tree, AllowedFields));
+            var types = AnalyzerOptionsExtensions.SplitList(_options.GetRuleOption(tree, AllowedTypes));
             if (fields.Length == 0 && types.Length == 0)
             {
                 return false;

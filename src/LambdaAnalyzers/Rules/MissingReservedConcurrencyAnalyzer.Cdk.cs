@@ -50,12 +50,12 @@ public sealed partial class MissingReservedConcurrencyAnalyzer
 
         var tree = creation.Syntax.SyntaxTree;
         var isPublic = CdkConstructs.IsPublicFacing(creation);
-        if (!isPublic && PublicScopeOnly(context.Options.GetRuleOption(tree, RuleId, "scope")))
+        if (!isPublic && PublicScopeOnly(context.Options.GetRuleOption(tree, ScopeOption)))
         {
             return;
         }
 
-        var value = context.Options.GetIntRuleOption(tree, RuleId, "reserved_concurrency", DefaultReservedConcurrency, 1, 1_000_000);
+        var value = context.Options.GetIntRuleOption(tree, ReservedConcurrencyOption, DefaultReservedConcurrency, 1, 1_000_000);
         var handler = CdkConstructs.ConstantString(CdkConstructs.Assigned(props, "Handler"));
         var describe = handler is not null ? "handler " + handler : isDocker ? "container image" : "handler not written literally";
         var properties = ImmutableDictionary<string, string?>.Empty

@@ -21,6 +21,8 @@ namespace LambdaAnalyzers.Rules;
 public sealed partial class MissingReservedConcurrencyAnalyzer : DiagnosticAnalyzer
 {
     internal const string RuleId = "LAMBDA004";
+    private static readonly RuleOption ScopeOption = new(RuleId, "scope");
+    private static readonly RuleOption ReservedConcurrencyOption = new(RuleId, "reserved_concurrency");
     internal const int DefaultReservedConcurrency = 10;
 
     /// <summary>Properties carrying the fix's text change, computed where the file is read.</summary>
@@ -98,8 +100,8 @@ public sealed partial class MissingReservedConcurrencyAnalyzer : DiagnosticAnaly
         }
 
         var options = context.Options;
-        var publicOnly = PublicScopeOnly(options.GetRuleOption(context.AdditionalFile, RuleId, "scope"));
-        var value = options.GetIntRuleOption(context.AdditionalFile, RuleId, "reserved_concurrency", DefaultReservedConcurrency, 1, 1_000_000)
+        var publicOnly = PublicScopeOnly(options.GetRuleOption(context.AdditionalFile, ScopeOption));
+        var value = options.GetIntRuleOption(context.AdditionalFile, ReservedConcurrencyOption, DefaultReservedConcurrency, 1, 1_000_000)
             .ToString(CultureInfo.InvariantCulture);
         var exempt = DeploymentTimeFunctions.Find(file);
 

@@ -26,6 +26,8 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
     internal const string RuleId = "LAMBDA001";
     internal const string MinRoutesOption = "min_routes";
     internal const string OperationFieldsOption = "operation_fields";
+    private static readonly RuleOption MinRoutes = new(RuleId, MinRoutesOption);
+    private static readonly RuleOption OperationFields = new(RuleId, OperationFieldsOption);
     internal const string RoutesProperty = "Routes";
     internal const string KindProperty = "DispatchKind";
 
@@ -59,7 +61,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
         var options = context.Options;
         var hits = new WordHits((tree, _) =>
         {
-            var extra = AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(tree, RuleId, OperationFieldsOption));
+            var extra = AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(tree, OperationFields));
             return extra.Length == 0 ? DefaultWords : CreateWords(extra);
         }, context.Compilation.SyntaxTrees);
         context.RegisterSyntaxNodeAction(
@@ -109,7 +111,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var extraFields = AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(tree, RuleId, OperationFieldsOption));
+        var extraFields = AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(tree, OperationFields));
         if (!MayDispatch(body, extraFields))
         {
             return;
@@ -121,7 +123,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var minRoutes = options.GetIntRuleOption(tree, RuleId, MinRoutesOption, 2, min: 2, max: 1000);
+        var minRoutes = options.GetIntRuleOption(tree, MinRoutes, 2, min: 2, max: 1000);
         var operationFields = new HashSet<string>(DefaultOperationFields, StringComparer.Ordinal);
         operationFields.UnionWith(extraFields);
 
@@ -182,7 +184,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
         var model = LambdaModel.GetOrCreate(semanticModel.Compilation, options);
         var symbols = new RouteSymbols(semanticModel.Compilation, model);
         var operationFields = new HashSet<string>(DefaultOperationFields, StringComparer.Ordinal);
-        foreach (var extra in AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(node.SyntaxTree, RuleId, OperationFieldsOption)))
+        foreach (var extra in AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(node.SyntaxTree, OperationFields)))
         {
             operationFields.Add(extra);
         }
@@ -243,7 +245,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
         var model = LambdaModel.GetOrCreate(semanticModel.Compilation, options);
         var symbols = new RouteSymbols(semanticModel.Compilation, model);
         var operationFields = new HashSet<string>(DefaultOperationFields, StringComparer.Ordinal);
-        foreach (var extra in AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(tree, RuleId, OperationFieldsOption)))
+        foreach (var extra in AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(tree, OperationFields)))
         {
             operationFields.Add(extra);
         }
@@ -258,7 +260,7 @@ public sealed class RouterFunctionAnalyzer : DiagnosticAnalyzer
         var model = LambdaModel.GetOrCreate(semanticModel.Compilation, options);
         var symbols = new RouteSymbols(semanticModel.Compilation, model);
         var operationFields = new HashSet<string>(DefaultOperationFields, StringComparer.Ordinal);
-        foreach (var extra in AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(node.SyntaxTree, RuleId, OperationFieldsOption)))
+        foreach (var extra in AnalyzerOptionsExtensions.SplitList(options.GetRuleOption(node.SyntaxTree, OperationFields)))
         {
             operationFields.Add(extra);
         }
