@@ -1443,12 +1443,29 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
 
                 report(Diagnostic.Create(
                     Descriptors.LAMBDA003_InvocationStateOutlivesInvocation,
-                    candidate.Operation.Syntax.GetLocation(),
+                    ReportedSyntax(candidate.Operation.Syntax).GetLocation(),
                     properties,
                     Describe(candidate.Storage, cancellationToken),
                     candidate.OriginText,
                     HandlerName(executing, cancellationToken)));
             }
+        }
+
+        /// <summary>The write's syntax, widened from <c>.Add(…)</c> to the whole <c>_seen?.Add(…)</c> for a conditional call.</summary>
+        private static SyntaxNode ReportedSyntax(SyntaxNode write)
+        {
+            if (write is not InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax })
+            {
+                return write;
+            }
+
+            SyntaxNode node = write;
+            while (node.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == node)
+            {
+                node = conditional;
+            }
+
+            return node;
         }
 
         private string Describe(Storage storage, CancellationToken cancellationToken)
@@ -1590,6 +1607,21 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        /// <summary>What a <c>?.</c> instance stands for: the operand of the nearest conditional access whose <c>WhenNotNull</c> holds it.</summary>
+        private static IOperation? ConditionalReceiver(IConditionalAccessInstanceOperation instance)
+        {
+            IOperation child = instance;
+            for (var parent = instance.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == child)
+                {
+                    return conditional.Operation;
+                }
+            }
+
+            return null;
+        }
+
         private Storage? GetStorage(IOperation? operation, CancellationToken cancellationToken, int depth)
         {
             if (operation is null || depth > 4)
@@ -1632,6 +1664,10 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                         ? new Storage(property.OriginalDefinition, true, false, property.Type, null)
                         : InstanceStorage(property.OriginalDefinition, property.Type, propertyReference.Instance, cancellationToken, depth);
                 }
+
+                case IConditionalAccessInstanceOperation instance:
+                    // `_seen?.Add(…)`: the receiver is the conditional access's operand.
+                    return GetStorage(ConditionalReceiver(instance), cancellationToken, depth + 1);
 
                 default:
                     return null;

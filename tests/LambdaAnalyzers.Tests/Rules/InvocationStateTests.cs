@@ -603,6 +603,35 @@ public sealed class InvocationStateTests
             }
             """);
 
+    [Fact]
+    public Task ConditionalMutatorInLambdaArgument_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static HashSet<string>? _seen = new();
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    var headers = new List<string> { "x-user" };
+                    headers.ForEach(header => {|LAMBDA003:_seen?.Add(request.Headers[header])|});
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ConditionalMutator_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static HashSet<string>? _seen = new();
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|LAMBDA003:_seen?.Add(request.Path)|};
+                }
+            }
+            """);
+
     // ---- Does not report ---------------------------------------------------------------------
 
     [Fact]
