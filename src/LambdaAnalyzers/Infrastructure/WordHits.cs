@@ -142,20 +142,26 @@ internal sealed class WordHits
 
     /// <summary>True when a word of the set starts inside <paramref name="span"/> of <paramref name="tree"/>.</summary>
     public bool AnyWithin(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
+        => Within(tree, span, cancellationToken).Count > 0;
+
+    /// <summary>Where words of the set start inside <paramref name="span"/> of <paramref name="tree"/>, ascending.</summary>
+    public ArraySegment<int> Within(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
     {
         var hits = Get(tree, cancellationToken);
         if (hits.Length == 0)
         {
-            return false;
+            return new ArraySegment<int>(hits);
         }
 
-        var index = Array.BinarySearch(hits, span.Start);
-        if (index < 0)
-        {
-            index = ~index;
-        }
+        var first = LowerBound(hits, span.Start);
+        var end = LowerBound(hits, span.End);
+        return new ArraySegment<int>(hits, first, end - first);
+    }
 
-        return index < hits.Length && hits[index] < span.End;
+    private static int LowerBound(int[] sorted, int value)
+    {
+        var index = Array.BinarySearch(sorted, value);
+        return index < 0 ? ~index : index;
     }
 
     private int[] Get(SyntaxTree tree, CancellationToken cancellationToken)
@@ -276,9 +282,11 @@ internal sealed class WordHits
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsIdentifierStart(char c)
         => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c > 127 && char.IsLetter(c));
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsIdentifierPart(char c)
         => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || (c > 127 && char.IsLetterOrDigit(c));
 }

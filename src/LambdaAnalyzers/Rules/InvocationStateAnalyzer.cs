@@ -105,7 +105,13 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
         };
 
         var ct = context.CancellationToken;
-        if (scope is null || !state.Hits.AnyWithin(node.SyntaxTree, scope.Span, ct) || !state.MayWriteState(scope, context.ContainingSymbol?.ContainingType, node is ConstructorDeclarationSyntax, ct))
+        if (scope is null)
+        {
+            return;
+        }
+
+        var hits = state.Hits.Within(node.SyntaxTree, scope.Span, ct);
+        if (hits.Count == 0 || !state.MayWriteState(scope, hits, context.ContainingSymbol?.ContainingType, node is ConstructorDeclarationSyntax, ct))
         {
             return;
         }
@@ -489,7 +495,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
         /// environment or other fields (<c>Settings["region"] = Environment.GetEnvironmentVariable(…)</c>) cannot be a finding.</item>
         /// </list>
         /// </remarks>
-        public bool MayWriteState(SyntaxNode scope, INamedTypeSymbol? enclosingType, bool isConstructor, CancellationToken cancellationToken)
+        public bool MayWriteState(SyntaxNode scope, ArraySegment<int> hits, INamedTypeSymbol? enclosingType, bool isConstructor, CancellationToken cancellationToken)
         {
             var names = GetStorageNames(cancellationToken);
             if (names.Count == 0)
@@ -497,59 +503,35 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
+            // Only the statements around the names are walked, not the whole body: a write's target names the storage
+            // (see NamesStorage), and a target never holds a statement of its own, so the innermost statement around
+            // each name holds every write that name can make a candidate.
             List<SyntaxNode>? needInput = null;
-            foreach (var node in scope.DescendantNodes())
+            SyntaxNode? walked = null;
+            for (var i = 0; i < hits.Count; i++)
             {
-                ExpressionSyntax? target;
-                var onlyWithInput = false;
-                switch (node)
-                {
-                    case AssignmentExpressionSyntax assignment:
-                        target = assignment.Left;
-                        onlyWithInput = assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) || IsElementAccess(target);
-                        break;
-                    case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
-                        target = postfix.Operand;
-                        onlyWithInput = IsElementAccess(target);
-                        break;
-                    case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
-                        target = prefix.Operand;
-                        onlyWithInput = IsElementAccess(target);
-                        break;
-                    case ArgumentSyntax argument when argument.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) || argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword):
-                        target = argument.Expression;
-                        break;
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } when MutatorNames.Contains(access.Name.Identifier.ValueText):
-                        target = access.Expression;
-                        if (IsMemberOfNonCollectionType(target, access.Name.Identifier.ValueText, enclosingType))
-                        {
-                            continue;
-                        }
-
-                        onlyWithInput = true;
-                        break;
-                    case InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } invocation
-                        when MutatorNames.Contains(binding.Name.Identifier.ValueText) && invocation.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() is { } conditional:
-                        target = conditional.Expression;
-                        onlyWithInput = true;
-                        break;
-                    default:
-                        continue;
-                }
-
-                if (isConstructor && target is SimpleNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })
+                var position = hits.Array![hits.Offset + i];
+                if (walked is not null && walked.Span.Contains(position))
                 {
                     continue;
                 }
 
-                if (NamesStorage(target, names, 0))
+                if (scope.FindToken(position).Parent is not SimpleNameSyntax name)
                 {
-                    if (!onlyWithInput)
-                    {
-                        return true;
-                    }
+                    continue; // the word is in a comment, a string or a declaration
+                }
 
-                    (needInput ??= new List<SyntaxNode>()).Add(node is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax } ? node.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()! : node);
+                walked = WriteRegion(name, scope);
+                foreach (var node in walked.DescendantNodesAndSelf())
+                {
+                    switch (ClassifyWrite(node, names, enclosingType, isConstructor))
+                    {
+                        case Write.Candidate:
+                            return true;
+                        case Write.CandidateWithInput:
+                            (needInput ??= new List<SyntaxNode>()).Add(node is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax } ? node.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()! : node);
+                            break;
+                    }
                 }
             }
 
@@ -571,6 +553,80 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
+        }
+
+        /// <summary>The innermost statement around <paramref name="name"/> inside <paramref name="scope"/>, or the scope itself (an expression body).</summary>
+        private static SyntaxNode WriteRegion(SyntaxNode name, SyntaxNode scope)
+        {
+            for (var node = name; node is not null && node != scope; node = node.Parent)
+            {
+                if (node is StatementSyntax)
+                {
+                    return node;
+                }
+            }
+
+            return scope;
+        }
+
+        private enum Write
+        {
+            None,
+            Candidate,
+            CandidateWithInput,
+        }
+
+        /// <summary>Whether <paramref name="node"/> is a write whose target names storage; see <see cref="MayWriteState"/>.</summary>
+        private Write ClassifyWrite(SyntaxNode node, HashSet<string> names, INamedTypeSymbol? enclosingType, bool isConstructor)
+        {
+            ExpressionSyntax? target;
+            var onlyWithInput = false;
+            switch (node)
+            {
+                case AssignmentExpressionSyntax assignment:
+                    target = assignment.Left;
+                    onlyWithInput = assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) || IsElementAccess(target);
+                    break;
+                case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
+                    target = postfix.Operand;
+                    onlyWithInput = IsElementAccess(target);
+                    break;
+                case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
+                    target = prefix.Operand;
+                    onlyWithInput = IsElementAccess(target);
+                    break;
+                case ArgumentSyntax argument when argument.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) || argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword):
+                    target = argument.Expression;
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } when MutatorNames.Contains(access.Name.Identifier.ValueText):
+                    target = access.Expression;
+                    if (IsMemberOfNonCollectionType(target, access.Name.Identifier.ValueText, enclosingType))
+                    {
+                        return Write.None;
+                    }
+
+                    onlyWithInput = true;
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } invocation
+                    when MutatorNames.Contains(binding.Name.Identifier.ValueText) && invocation.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() is { } conditional:
+                    target = conditional.Expression;
+                    onlyWithInput = true;
+                    break;
+                default:
+                    return Write.None;
+            }
+
+            if (isConstructor && target is SimpleNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })
+            {
+                return Write.None;
+            }
+
+            if (!NamesStorage(target, names, 0))
+            {
+                return Write.None;
+            }
+
+            return onlyWithInput ? Write.CandidateWithInput : Write.Candidate;
         }
 
         private static bool IsElementAccess(ExpressionSyntax target)

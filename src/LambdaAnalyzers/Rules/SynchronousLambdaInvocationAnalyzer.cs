@@ -64,15 +64,21 @@ public sealed class SynchronousLambdaInvocationAnalyzer : DiagnosticAnalyzer
         }
 
         var cancellationToken = context.CancellationToken;
-        if (context.SemanticModel.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
-            || !symbols.IsInvoke(invocation.TargetMethod, out var streaming)
-            || invocation.Arguments.Length == 0
-            || context.ContainingSymbol is not { } containingSymbol)
+        if (context.ContainingSymbol is not { } member || !model.IsLambdaProject(cancellationToken))
         {
             return;
         }
 
-        if (!model.IsLambdaProject(cancellationToken))
+        // A call directly in a member's body (no lambda or local function around it) runs as that member: when the
+        // member is not invocation code (a console tool, a test helper), the call's operation tree is not built.
+        if (!IsInNestedFunction(syntax) && !model.IsInvocationCode(member, cancellationToken))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation
+            || !symbols.IsInvoke(invocation.TargetMethod, out var streaming)
+            || invocation.Arguments.Length == 0)
         {
             return;
         }
@@ -93,7 +99,7 @@ public sealed class SynchronousLambdaInvocationAnalyzer : DiagnosticAnalyzer
 
         var info = LambdaInvokeRequests.Analyze(request, invocation.Syntax.SpanStart, symbols, context.Compilation, cancellationToken);
         // Last, because it is the one whole-compilation question: does this call run during an invocation?
-        if (info.Mode != InvocationMode.Synchronous || !model.IsInvocationCode(EnclosingFunction(invocation, containingSymbol), cancellationToken))
+        if (info.Mode != InvocationMode.Synchronous || !model.IsInvocationCode(EnclosingFunction(invocation, member), cancellationToken))
         {
             return;
         }
@@ -128,8 +134,24 @@ public sealed class SynchronousLambdaInvocationAnalyzer : DiagnosticAnalyzer
             streaming ? Descriptors.LAMBDA002_SynchronousStreamingInvocation : Descriptors.LAMBDA002_SynchronousInvocation,
             GetLocation(invocation),
             properties,
-            DisplayName(containingSymbol),
+            DisplayName(member),
             description));
+    }
+
+    private static bool IsInNestedFunction(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax:
+                    return true; // a query's clauses are lambdas too
+                case MemberDeclarationSyntax or CompilationUnitSyntax:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     private static ISymbol EnclosingFunction(IOperation operation, ISymbol containingSymbol)

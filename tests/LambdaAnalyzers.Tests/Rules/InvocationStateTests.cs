@@ -603,6 +603,28 @@ public sealed class InvocationStateTests
             }
             """);
 
+    // ---- Reports past the name-local syntax check (only the statements around a storage name are walked) ----
+
+    [Fact]
+    public Task IncrementInDoWhileCondition_AfterTheNameInAComment_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static int _attempts;
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    // _attempts counts retries
+                    var log = "_attempts";
+                    do
+                    {
+                        context.Logger.LogLine(log);
+                    }
+                    while ({|LAMBDA003:_attempts++|} < 3);
+                }
+            }
+            """);
+
     [Fact]
     public Task ConditionalMutatorInLambdaArgument_Reports()
         => VerifyAsync("""
@@ -628,6 +650,42 @@ public sealed class InvocationStateTests
                 public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
                 {
                     {|LAMBDA003:_seen?.Add(request.Path)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task VerbatimIdentifierWrite_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static string? _lastUser;
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    if (request.Headers is { } headers)
+                    {
+                        foreach (var header in headers)
+                        {
+                            {|LAMBDA003:@_lastUser = header.Value|};
+                        }
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task StorageNameOnlyInStringsCommentsAndNameof_DoesNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static string? _lastUser;
+
+                public string Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    // _lastUser = request.Path would leak between users
+                    var text = "_lastUser = " + request.Path;
+                    return nameof(_lastUser) + text;
                 }
             }
             """);
