@@ -5,6 +5,8 @@ using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 
+using System.Runtime.CompilerServices;
+
 namespace LambdaAnalyzers.Templates;
 
 /// <summary>
@@ -60,6 +62,10 @@ internal static class YamlReader
         private string?[] _strings = new string?[512];
         private int _stringCount;
 
+        // AggressiveOptimization (512; not in netstandard2.0's enum): csc runs the reader once per process, where the
+        // hot loops would otherwise stay unoptimized tier-0 code for the whole build.
+        private const MethodImplOptions Optimized = (MethodImplOptions)512;
+
         public Parser(string s, CancellationToken ct)
         {
             _s = s;
@@ -99,6 +105,7 @@ internal static class YamlReader
         }
 
         /// <summary><c>_s.Substring(start, length)</c>, the same string object for the same short text.</summary>
+        [MethodImpl(Optimized)]
         private string Text(int start, int length)
         {
             if (length == 0)
@@ -134,6 +141,7 @@ internal static class YamlReader
         }
 
         /// <summary>FNV-1a over a range of characters.</summary>
+        [MethodImpl(Optimized)]
         private static uint Hash(string s, int start, int length)
         {
             var hash = 2166136261u;
@@ -169,6 +177,7 @@ internal static class YamlReader
 
         // ---------------------------------------------------------------- document
 
+        [MethodImpl(Optimized)]
         public TemplateNode? ParseDocument()
         {
             var lineStart = _s.Length > 0 && _s[0] == '\uFEFF' ? 1 : 0;
@@ -238,6 +247,7 @@ internal static class YamlReader
             return root;
         }
 
+        [MethodImpl(Optimized)]
         private bool IsDocumentMarker(int p)
         {
             if (p + 3 > _s.Length)
@@ -260,6 +270,7 @@ internal static class YamlReader
         /// Parses the node that follows an indicator (<c>key:</c>, <c>- </c>, <c>---</c>) at <see cref="_pos"/>.
         /// Leaves <see cref="_pos"/> at the first content character of the next content line (or the end).
         /// </summary>
+        [MethodImpl(Optimized)]
         private TemplateNode? ParseAfterIndicator(int parentIndent, int depth, bool mappingValue)
         {
             _pos = SkipWs(_pos, _end);
@@ -273,6 +284,7 @@ internal static class YamlReader
         }
 
         /// <summary>The node is on the following lines, or it is empty.</summary>
+        [MethodImpl(Optimized)]
         private TemplateNode? ParseNextLines(int parentIndent, int depth, bool mappingValue, int emptyPos)
         {
             if (FindNextContentLine(_pos, out var contentPos, out var indent))
@@ -297,6 +309,7 @@ internal static class YamlReader
         }
 
         /// <summary>Parses a node whose first character is at <see cref="_pos"/>.</summary>
+        [MethodImpl(Optimized)]
         private TemplateNode? ParseNodeHere(int parentIndent, int depth, bool allowBlockCollection, bool mappingValue)
         {
             Step();
@@ -382,6 +395,7 @@ internal static class YamlReader
             }
         }
 
+        [MethodImpl(Optimized)]
         private TemplateNode? ParseBlockMapping(int indent, int depth)
         {
             if (depth >= TemplateLimits.MaxDepth)
@@ -473,6 +487,7 @@ internal static class YamlReader
         }
 
         /// <summary>Reads <c>key:</c> (plain or quoted, optionally with node properties) and moves past the colon.</summary>
+        [MethodImpl(Optimized)]
         private bool ReadKey(out string key, out TextSpan keySpan)
         {
             key = string.Empty;
@@ -529,6 +544,7 @@ internal static class YamlReader
             return true;
         }
 
+        [MethodImpl(Optimized)]
         private TemplateNode? ParseBlockSequence(int indent, int depth)
         {
             if (depth >= TemplateLimits.MaxDepth)
@@ -759,6 +775,7 @@ internal static class YamlReader
         }
 
         /// <summary>A plain scalar, possibly continued on more indented lines.</summary>
+        [MethodImpl(Optimized)]
         private TemplateNode ParsePlain(int parentIndent, bool flow)
         {
             var start = _pos;
@@ -844,6 +861,7 @@ internal static class YamlReader
         }
 
         /// <summary>End of the plain scalar text on this line (trailing spaces excluded).</summary>
+        [MethodImpl(Optimized)]
         private int ScanPlainLine(int p, bool flow, out bool stoppedAtColon)
         {
             stoppedAtColon = false;
@@ -885,12 +903,14 @@ internal static class YamlReader
             return lastNonSpace;
         }
 
+        [MethodImpl(Optimized)]
         private bool IsPlainKey(int p)
         {
             ScanPlainLine(p, flow: false, out var stoppedAtColon);
             return stoppedAtColon;
         }
 
+        [MethodImpl(Optimized)]
         private bool IsQuotedKey(int p)
         {
             var close = FindClosingQuoteOnLine(p);
@@ -903,6 +923,7 @@ internal static class YamlReader
             return colon < _end && _s[colon] == ':';
         }
 
+        [MethodImpl(Optimized)]
         private int FindClosingQuoteOnLine(int p)
         {
             var quote = _s[p];
@@ -1180,6 +1201,7 @@ internal static class YamlReader
         /// Single- or double-quoted scalar at <see cref="_pos"/>, possibly over several lines. An unclosed one ends at
         /// the end of its first line.
         /// </summary>
+        [MethodImpl(Optimized)]
         private TemplateNode ParseQuoted(int minIndent)
         {
             var start = _pos;
@@ -1461,6 +1483,7 @@ internal static class YamlReader
 
         private int SiteEnd(TemplateNode node, int siteStart) => node.Span.End >= siteStart ? node.Span.End : _aliasEnd;
 
+        [MethodImpl(Optimized)]
         private void Step()
         {
             if ((++_steps & TemplateLimits.CancellationCheckMask) == 0)
@@ -1469,6 +1492,7 @@ internal static class YamlReader
             }
         }
 
+        [MethodImpl(Optimized)]
         private int Column(int p)
         {
             var lo = 0;
@@ -1490,6 +1514,7 @@ internal static class YamlReader
         }
 
         /// <summary>Skips the rest of the current line and then blank and comment lines.</summary>
+        [MethodImpl(Optimized)]
         private void FinishLine()
         {
             _pos = FindNextContentLine(_pos, out var contentPos, out _) ? contentPos : _end;
@@ -1499,6 +1524,7 @@ internal static class YamlReader
         /// After a node that ended on its line (flow collection, quoted scalar, alias): skips the rest of the line.
         /// An unclosed flow collection stops at the start of the line that ended it; that line is kept.
         /// </summary>
+        [MethodImpl(Optimized)]
         private void FinishInline()
         {
             if (_flowUnclosed)
@@ -1512,6 +1538,7 @@ internal static class YamlReader
         }
 
         /// <summary>Moves to the first content line at or after the line that starts at <paramref name="lineStart"/>.</summary>
+        [MethodImpl(Optimized)]
         private void GoToContentLine(int lineStart)
         {
             if (lineStart >= _end)
@@ -1532,6 +1559,7 @@ internal static class YamlReader
         }
 
         /// <summary>The first content character of the first non-blank, non-comment line after the line of <paramref name="from"/>.</summary>
+        [MethodImpl(Optimized)]
         private bool FindNextContentLine(int from, out int contentPos, out int indent)
         {
             var lineStart = NextLineStart(from);
@@ -1570,6 +1598,7 @@ internal static class YamlReader
             }
         }
 
+        [MethodImpl(Optimized)]
         private int NextLineStart(int p)
         {
             while (p < _s.Length && !IsBreak(_s[p]))
@@ -1590,6 +1619,7 @@ internal static class YamlReader
             return p;
         }
 
+        [MethodImpl(Optimized)]
         private int LineEnd(int p)
         {
             while (p < _end && !IsBreak(_s[p]))
@@ -1600,6 +1630,7 @@ internal static class YamlReader
             return p;
         }
 
+        [MethodImpl(Optimized)]
         private int SkipWs(int p, int limit)
         {
             while (p < limit && IsWs(_s[p]))
@@ -1610,6 +1641,7 @@ internal static class YamlReader
             return p;
         }
 
+        [MethodImpl(Optimized)]
         private int SkipSpaces(int p, int limit)
         {
             while (p < limit && _s[p] == ' ')
@@ -1620,6 +1652,7 @@ internal static class YamlReader
             return p;
         }
 
+        [MethodImpl(Optimized)]
         private bool IsOnlyWsToEol(int p)
         {
             p = SkipWs(p, _end);
