@@ -98,7 +98,8 @@ public sealed class SynchronousLambdaInvocationAnalyzer : DiagnosticAnalyzer
         }
 
         var info = LambdaInvokeRequests.Analyze(request, invocation.Syntax.SpanStart, symbols, context.Compilation, cancellationToken);
-        // Last, because it is the one whole-compilation question: does this call run during an invocation?
+        // Does this call run during an invocation? Already answered above for a call in the member's own body (cached);
+        // for one in a lambda, local function or query, the function that runs it is known only from the operation tree.
         if (info.Mode != InvocationMode.Synchronous || !model.IsInvocationCode(EnclosingFunction(invocation, member), cancellationToken))
         {
             return;
