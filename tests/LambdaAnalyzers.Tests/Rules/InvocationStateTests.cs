@@ -655,6 +655,20 @@ public sealed class InvocationStateTests
             """);
 
     [Fact]
+    public Task ConditionalMutatorWithConstant_DoesNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static HashSet<string>? _regions = new();
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    _regions?.Add("us-east-1");
+                }
+            }
+            """);
+
+    [Fact]
     public Task VerbatimIdentifierWrite_Reports()
         => VerifyAsync("""
             public class Function
