@@ -529,7 +529,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                         case Write.Candidate:
                             return true;
                         case Write.CandidateWithInput:
-                            (needInput ??= new List<SyntaxNode>()).Add(node is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax } ? node.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()! : node);
+                            (needInput ??= new List<SyntaxNode>()).Add(InputRegion(node));
                             break;
                     }
                 }
@@ -554,6 +554,18 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
+
+        /// <summary>
+        /// Where the input of a write that needs input must be named: the whole <c>_seen?.Add(…)</c> for a conditional call,
+        /// the whole call for a mutator passed as a method group (<c>items.ForEach(_seen.Add)</c>: the items are the input).
+        /// </summary>
+        private static SyntaxNode InputRegion(SyntaxNode write)
+            => write switch
+            {
+                InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax } => write.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() ?? write,
+                ArgumentSyntax { Parent.Parent: { } call } => call,
+                _ => write,
+            };
 
         /// <summary>The innermost statement around <paramref name="name"/> inside <paramref name="scope"/>, or the scope itself (an expression body).</summary>
         private static SyntaxNode WriteRegion(SyntaxNode name, SyntaxNode scope)
@@ -597,6 +609,16 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                     break;
                 case ArgumentSyntax argument when argument.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) || argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword):
                     target = argument.Expression;
+                    break;
+                case ArgumentSyntax { Expression: MemberAccessExpressionSyntax group } when MutatorNames.Contains(group.Name.Identifier.ValueText):
+                    // A mutator passed as a method group (items.ForEach(_seen.Add)): the callee calls it with the items.
+                    target = group.Expression;
+                    if (IsMemberOfNonCollectionType(target, group.Name.Identifier.ValueText, enclosingType))
+                    {
+                        return Write.None;
+                    }
+
+                    onlyWithInput = true;
                     break;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } when MutatorNames.Contains(access.Name.Identifier.ValueText):
                     target = access.Expression;
@@ -1304,6 +1326,19 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
 
                 _ = parameter;
                 Consider(argument.Value, invocation, WriteKind.RefArgument, OtherArguments(invocation, argument), context);
+            }
+
+            // A mutator passed as a method group (items.ForEach(_seen.Add)): the callee calls it with the items, which
+            // come from the receiver and the other arguments.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (Strip(argument.Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation { Instance: { } groupReceiver } group }
+                    && MutatorNames.Contains(group.Method.Name)
+                    && !_state.IsInSource(group.Method)
+                    && _state.IsCollectionLike(Strip(groupReceiver).Type, group.Method.Name))
+                {
+                    Consider(groupReceiver, group, WriteKind.Mutate, OtherArguments(invocation, argument), context);
+                }
             }
 
             // Mutation of a collection or builder held in the storage.

@@ -669,6 +669,70 @@ public sealed class InvocationStateTests
             """);
 
     [Fact]
+    public Task MutatorPassedAsMethodGroup_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly List<string> Seen = new();
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    var paths = new List<string>(request.Headers.Keys);
+                    paths.ForEach({|#0:Seen.Add|});
+                }
+            }
+            """,
+            Verify.Diagnostic("LAMBDA003").WithLocation(0).WithArguments("Static field 'Function.Seen'", "a value computed from the request", "Function.Handle"));
+
+    [Fact]
+    public Task MutatorPassedAsMethodGroupToStaticCall_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private readonly List<string> _seen = new();
+
+                public void Handle(string[] input, ILambdaContext context)
+                    => Array.ForEach(input, {|LAMBDA003:_seen.Add|});
+            }
+            """);
+
+    [Fact]
+    public Task MutatorPassedAsMethodGroupWithConfiguration_DoesNotReport()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly string[] Defaults = { "x-user", "x-tenant" };
+                private static readonly List<string> Allowed = new();
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    Array.ForEach(Defaults, Allowed.Add);
+                    var fromEnvironment = (Environment.GetEnvironmentVariable("HEADERS") ?? "").Split(',');
+                    Array.ForEach(fromEnvironment, Allowed.Add);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MutatorOfLocalOrNonCollectionPassedAsMethodGroup_DoesNotReport()
+        => VerifyAsync("""
+            using System.Diagnostics.Metrics;
+
+            public class Function
+            {
+                private static readonly Counter<int> Sizes = new Meter("shop").CreateCounter<int>("sizes");
+
+                public int Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    var seen = new List<string>();
+                    new List<string>(request.Headers.Keys).ForEach(seen.Add);
+                    new List<int> { request.Body.Length }.ForEach(Sizes.Add);
+                    return seen.Count;
+                }
+            }
+            """);
+
+    [Fact]
     public Task VerbatimIdentifierWrite_Reports()
         => VerifyAsync("""
             public class Function
