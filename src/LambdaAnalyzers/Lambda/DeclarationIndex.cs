@@ -29,7 +29,9 @@ internal sealed class DeclarationIndex
 
     /// <summary>
     /// Names that can be long-lived storage: non-const fields of every source type, static properties, and the
-    /// instance properties of every type that may be (or be a base of) a handler class.
+    /// instance properties of every type that may be (or be a base of) a handler class. Left out: readonly fields
+    /// and get-only static properties of types like <c>string</c> and <c>int</c> (see <see cref="IsImmutableValue"/>);
+    /// a name stays when any declaration of it can be written.
     /// </summary>
     public HashSet<string> StorageNames { get; } = new(StringComparer.Ordinal);
 
@@ -229,14 +231,15 @@ internal sealed class DeclarationIndex
         {
             switch (member)
             {
-                case FieldDeclarationSyntax field when !field.Modifiers.Any(SyntaxKind.ConstKeyword):
+                case FieldDeclarationSyntax field when !field.Modifiers.Any(SyntaxKind.ConstKeyword)
+                                                      && !(field.Modifiers.Any(SyntaxKind.ReadOnlyKeyword) && IsImmutableValue(field.Declaration.Type)):
                     foreach (var variable in field.Declaration.Variables)
                     {
                         storageNames.Add(variable.Identifier.ValueText);
                     }
 
                     break;
-                case PropertyDeclarationSyntax property when IsStatic(property.Modifiers):
+                case PropertyDeclarationSyntax property when IsStatic(property.Modifiers) && !(IsGetOnly(property) && IsImmutableValue(property.Type)):
                     storageNames.Add(property.Identifier.ValueText);
                     break;
             }
@@ -244,6 +247,45 @@ internal sealed class DeclarationIndex
     }
 
     private static bool IsStatic(SyntaxTokenList modifiers) => modifiers.Any(SyntaxKind.StaticKeyword);
+
+    /// <summary>
+    /// <c>string</c>, <c>int</c>, <c>bool</c>… (and their nullable forms), not <c>object</c>: a readonly field or a get-only
+    /// property of such a type is never a write target outside a constructor (which the rules leave out) and has no
+    /// mutator, so its name is no storage name — <c>static readonly string TableName = Environment…</c> is everywhere.
+    /// </summary>
+    private static bool IsImmutableValue(TypeSyntax type)
+    {
+        if (type is NullableTypeSyntax nullable)
+        {
+            type = nullable.ElementType;
+        }
+
+        return type is PredefinedTypeSyntax predefined && !predefined.Keyword.IsKind(SyntaxKind.ObjectKeyword);
+    }
+
+    /// <summary>An expression body, or accessors without <c>set</c> and <c>init</c>.</summary>
+    private static bool IsGetOnly(PropertyDeclarationSyntax property)
+    {
+        if (property.ExpressionBody is not null)
+        {
+            return true;
+        }
+
+        if (property.AccessorList is not { } accessors)
+        {
+            return false;
+        }
+
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (!accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, HashSet<string> contextNames)
     {

@@ -603,6 +603,52 @@ public sealed class InvocationStateTests
             }
             """);
 
+    [Fact]
+    public Task WritableStaticSharingItsNameWithAReadonlyString_Reports()
+        => VerifyAsync("""
+            public static class Config
+            {
+                public static readonly string Name = Environment.GetEnvironmentVariable("NAME") ?? "shop";
+                public static string Region => Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1";
+            }
+
+            public class Function
+            {
+                private static string? Name;
+                private static string? Region;
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    {|LAMBDA003:Name = request.Path|};
+                    {|LAMBDA003:Region = request.Body|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task StaticStringPropertyWithPrivateSetter_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                public static string? LastPath { get; private set; }
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => {|LAMBDA003:LastPath = request.Path|};
+            }
+            """);
+
+    [Fact]
+    public Task StaticReadonlyStringArrayElementSet_Reports()
+        => VerifyAsync("""
+            public class Function
+            {
+                private static readonly string[] LastPaths = new string[1];
+
+                public void Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                    => {|LAMBDA003:LastPaths[0] = request.Path|};
+            }
+            """);
+
     // ---- Reports past the name-local syntax check (only the statements around a storage name are walked) ----
 
     [Fact]
