@@ -610,17 +610,7 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
                 case ArgumentSyntax argument when argument.RefKindKeyword.IsKind(SyntaxKind.RefKeyword) || argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword):
                     target = argument.Expression;
                     break;
-                case ArgumentSyntax { Expression: MemberAccessExpressionSyntax group } when MutatorNames.Contains(group.Name.Identifier.ValueText):
-                    // A mutator passed as a method group (items.ForEach(_seen.Add)): the callee calls it with the items.
-                    target = group.Expression;
-                    if (IsMemberOfNonCollectionType(target, group.Name.Identifier.ValueText, enclosingType))
-                    {
-                        return Write.None;
-                    }
-
-                    onlyWithInput = true;
-                    break;
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } when MutatorNames.Contains(access.Name.Identifier.ValueText):
+                case ArgumentSyntax or InvocationExpressionSyntax when MutatorAccess(node) is { } access:
                     target = access.Expression;
                     if (IsMemberOfNonCollectionType(target, access.Name.Identifier.ValueText, enclosingType))
                     {
@@ -649,6 +639,21 @@ public sealed class InvocationStateAnalyzer : DiagnosticAnalyzer
             }
 
             return onlyWithInput ? Write.CandidateWithInput : Write.Candidate;
+        }
+
+        /// <summary>
+        /// <c>_seen.Add</c> in a call (<c>_seen.Add(x)</c>) or passed as a method group (<c>items.ForEach(_seen.Add)</c>:
+        /// the callee calls it with the items), when the name is a mutator's.
+        /// </summary>
+        private static MemberAccessExpressionSyntax? MutatorAccess(SyntaxNode node)
+        {
+            var access = node switch
+            {
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax called } => called,
+                ArgumentSyntax { Expression: MemberAccessExpressionSyntax group } => group,
+                _ => null,
+            };
+            return access is not null && MutatorNames.Contains(access.Name.Identifier.ValueText) ? access : null;
         }
 
         private static bool IsElementAccess(ExpressionSyntax target)
